@@ -1,0 +1,19 @@
+//! The course's shared kit.
+//!
+//! Every lesson leans on the same four small tools:
+//!
+//! - [`timeline`]: records when named tasks start, wait and end, and draws it
+//!   as an ASCII Gantt chart (terminal) or an SVG (book).
+//! - [`timing`]: measures elapsed time and asserts it, exactly under tokio's
+//!   paused clock, with one stated margin under the real clock.
+//! - [`sim`]: simulated I/O (`fetch(name, delay)` and friends), the running
+//!   example of the tutorials this course follows.
+//! - [`exercise_tests!`]: writes an exercise's tests once and runs them
+//!   against both the learner's stub and the reference solution.
+
+pub mod exercise;
+pub mod sim;
+pub mod timeline;
+pub mod timing;
+
+pub use timeline::Timeline;
