@@ -1,6 +1,6 @@
 //! The course's shared kit.
 //!
-//! Every lesson leans on the same four small tools:
+//! Every lesson leans on the same small tools:
 //!
 //! - [`timeline`]: records when named tasks start, wait and end, and draws it
 //!   as an ASCII Gantt chart (terminal) or an SVG (book).
@@ -8,9 +8,11 @@
 //!   paused clock, with one stated margin under the real clock.
 //! - [`sim`]: simulated I/O (`fetch(name, delay)` and friends), the running
 //!   example of the tutorials this course follows.
+//! - [`book_image`]: checks the book's timeline pictures against a fresh run.
 //! - [`exercise_tests!`]: writes an exercise's tests once and runs them
 //!   against both the learner's stub and the reference solution.
 
+pub mod book_image;
 pub mod exercise;
 pub mod sim;
 pub mod timeline;

@@ -1,0 +1,75 @@
+//! Terminal output: colour only on a terminal (and never with `NO_COLOR`),
+//! and a progress bar drawn once as plain text, safe in logs and pipes.
+
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+
+fn colour_enabled() -> bool {
+    static ENABLED: OnceLock<bool> = OnceLock::new();
+    *ENABLED.get_or_init(|| {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    })
+}
+
+/// Whether stdout is an interactive terminal.
+pub fn is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+fn paint(code: &str, text: &str) -> String {
+    if colour_enabled() {
+        format!("\u{1b}[{code}m{text}\u{1b}[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+pub fn green(text: &str) -> String {
+    paint("32", text)
+}
+
+pub fn red(text: &str) -> String {
+    paint("31", text)
+}
+
+pub fn yellow(text: &str) -> String {
+    paint("33", text)
+}
+
+pub fn bold(text: &str) -> String {
+    paint("1", text)
+}
+
+pub fn dim(text: &str) -> String {
+    paint("2", text)
+}
+
+/// `[██████░░░░░░░░░]  40%`: a static progress bar `width` cells wide.
+pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
+    let filled = if total == 0 { 0 } else { (done * width / total).min(width) };
+    let percent = if total == 0 { 0 } else { done * 100 / total };
+    format!(
+        "[{}{}] {percent:>3}%",
+        green(&"█".repeat(filled)),
+        dim(&"░".repeat(width - filled))
+    )
+}
+
+/// A separator between watch runs: clears the screen on a terminal, and
+/// always prints a rule so logs stay readable.
+pub fn separator(title: &str) {
+    if is_terminal() {
+        print!("\u{1b}[2J\u{1b}[H");
+    }
+    let rule = "─".repeat(60usize.saturating_sub(title.chars().count() + 4));
+    println!("{}", dim(&format!("── {title} {rule}")));
+}
+
+/// Indents every line of `text` by `by` spaces.
+pub fn indent(text: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    text.lines()
+        .map(|line| if line.is_empty() { String::new() } else { format!("{pad}{line}") })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,18 @@
+//! State shared by the accept loop, the handlers and the [`crate::TestServer`]
+//! handle.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicU64;
+
+/// One per server instance, behind an `Arc`.
+#[derive(Debug, Default)]
+pub(crate) struct AppState {
+    /// TCP connections accepted (bumped by the accept loop).
+    pub(crate) connections: AtomicU64,
+    /// HTTP requests received (bumped by a middleware).
+    pub(crate) requests: AtomicU64,
+    /// `/flaky` calls so far, per key. A std `Mutex` is right here: it is
+    /// held for one map update and never across an `.await`.
+    pub(crate) flaky_calls: Mutex<HashMap<String, u64>>,
+}

@@ -1,0 +1,1 @@
+//! Cross-lesson checks live in tests/.
