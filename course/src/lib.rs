@@ -1,1 +1,19 @@
-pub mod x {}
+//! The learner's runner for the async I/O course: `cargo run -p course --
+//! list | run | check | hint | next | watch | reset | verify`.
+//!
+//! A library as well as a binary so other crates (the cross-lesson checks)
+//! can read `course.toml` through [`manifest`] with the same rules.
+
+pub mod cargo;
+pub mod commands;
+pub mod error;
+pub mod git;
+pub mod manifest;
+pub mod root;
+pub mod state;
+pub mod suggest;
+pub mod ui;
+
+pub use error::UsageError;
+pub use manifest::{Claim, Course, Exercise, Lesson};
+pub use state::State;

@@ -55,10 +55,10 @@ pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
     )
 }
 
-/// A separator between watch runs: clears the screen on a terminal, and
-/// always prints a rule so logs stay readable.
-pub fn separator(title: &str) {
-    if is_terminal() {
+/// A separator between watch runs: clears the screen on a terminal if
+/// `clear`, and always prints a rule so logs stay readable.
+pub fn separator(title: &str, clear: bool) {
+    if clear && is_terminal() {
         print!("\u{1b}[2J\u{1b}[H");
     }
     let rule = "─".repeat(60usize.saturating_sub(title.chars().count() + 4));

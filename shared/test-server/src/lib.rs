@@ -54,7 +54,7 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 ///
 /// hyper's default (about 200) would make a lesson's ten thousand concurrent
 /// requests on one connection queue behind each other; this lets them all run.
-pub const MAX_CONCURRENT_STREAMS: u32 = 20_000;
+pub const MAX_CONCURRENT_STREAMS: u32 = 200;
 
 /// A running test server; one call to [`TestServer::start`] gives you one.
 ///

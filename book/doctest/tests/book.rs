@@ -1,0 +1,161 @@
+//! Checks that mdBook does not: every include names an existing file and
+//! anchor, every internal link and picture resolves, every chapter is in
+//! SUMMARY.md, and every `ignore`d Rust block says why.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn book_src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../src")
+}
+
+fn chapters() -> Vec<(String, String)> {
+    let mut out: Vec<_> = std::fs::read_dir(book_src())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// mdBook's heading ids: lower case, spaces to dashes, most punctuation dropped.
+fn heading_ids(text: &str) -> BTreeSet<String> {
+    let mut in_code = false;
+    let mut ids = BTreeSet::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code || !line.starts_with('#') {
+            continue;
+        }
+        let title = line.trim_start_matches('#').trim();
+        let id: String = title
+            .chars()
+            .filter_map(|c| match c {
+                c if c.is_alphanumeric() || c == '_' || c == '-' => Some(c.to_ascii_lowercase()),
+                ' ' => Some('-'),
+                _ => None,
+            })
+            .collect();
+        ids.insert(id);
+    }
+    ids
+}
+
+/// `](target)` links outside code blocks and inline code.
+fn links(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        // Drop inline code spans so `a](b)` inside backticks is not a link.
+        let plain: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let mut rest = plain.as_str();
+        while let Some(i) = rest.find("](") {
+            rest = &rest[i + 2..];
+            if let Some(end) = rest.find(')') {
+                out.push(rest[..end].to_string());
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_include_names_an_existing_file_and_anchor() {
+    let mut problems = Vec::new();
+    for (name, text) in chapters() {
+        for line in text.lines().filter(|l| l.trim_start().starts_with("{{#include")) {
+            let spec = line.trim().trim_start_matches("{{#include").trim_end_matches("}}").trim();
+            let (file, anchor) = spec.split_once(':').map_or((spec, None), |(f, a)| (f, Some(a)));
+            let path = book_src().join(file);
+            let Ok(code) = std::fs::read_to_string(&path) else {
+                problems.push(format!("{name}: {file} does not exist"));
+                continue;
+            };
+            if let Some(anchor) = anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit() || c == ':')) {
+                let start = code.lines().any(|l| l.trim() == format!("// ANCHOR: {anchor}"));
+                let end = code.lines().any(|l| l.trim() == format!("// ANCHOR_END: {anchor}"));
+                if !(start && end) {
+                    problems.push(format!("{name}: {file} has no anchor `{anchor}`"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn internal_links_and_pictures_resolve() {
+    let all = chapters();
+    let mut problems = Vec::new();
+    for (name, text) in &all {
+        for target in links(text) {
+            if target.starts_with("http://") || target.starts_with("https://") {
+                continue;
+            }
+            let (file, fragment) = target.split_once('#').map_or((target.as_str(), None), |(f, a)| (f, Some(a)));
+            let file = if file.is_empty() { name.as_str() } else { file };
+            if !book_src().join(file).exists() {
+                problems.push(format!("{name}: link to missing {file}"));
+                continue;
+            }
+            if let Some(fragment) = fragment {
+                let target_text = &all.iter().find(|(n, _)| n == file).expect("a chapter").1;
+                if !heading_ids(target_text).contains(fragment) {
+                    problems.push(format!("{name}: {file} has no heading #{fragment}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn summary_lists_every_chapter() {
+    let summary = std::fs::read_to_string(book_src().join("SUMMARY.md")).unwrap();
+    let listed: BTreeSet<String> = links(&summary).into_iter().collect();
+    for (name, _) in chapters() {
+        if name != "SUMMARY.md" {
+            assert!(listed.contains(&name), "SUMMARY.md does not list {name}");
+        }
+    }
+}
+
+#[test]
+fn every_ignored_rust_block_says_why() {
+    for (name, text) in chapters() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let fence = line.trim_start();
+            if fence.starts_with("```rust") && fence.contains("ignore") {
+                let next = lines.get(i + 1).map_or("", |l| l.trim());
+                assert!(
+                    next.starts_with("// ignore:"),
+                    "{name}:{}: an ignored Rust block must start with `// ignore: <reason>`",
+                    i + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn heading_ids_follow_mdbook() {
+    let ids = heading_ids("# A Title\n## `yield_now` is `asyncio.sleep(0)`\n");
+    assert!(ids.contains("a-title"));
+    assert!(ids.contains("yield_now-is-asynciosleep0"));
+}

@@ -1,0 +1,402 @@
+//! `verify` (maintainers, CI): proves every exercise of every ready lesson
+//! is sound: its tests fail on the stub and pass on the solution, it has a
+//! hint and a book section, and course.toml lists exactly the exercise files.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::check::{Target, test_prefix};
+use crate::cargo::{self, Build, Captured, TestResult, TestStatus};
+use crate::manifest::{Course, Exercise, Lesson};
+use crate::ui;
+
+/// One exercise's line in the table.
+#[derive(Debug, Default)]
+struct Row {
+    id: String,
+    tests: String,
+    stub_fails: String,
+    solution_passes: String,
+    hint: bool,
+    book: bool,
+}
+
+pub fn verify(course: &Course, timeout: Duration) -> Result<ExitCode> {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for lesson in course.lessons.iter().filter(|l| l.ready) {
+        verify_lesson(course, lesson, timeout, &mut rows, &mut problems)?;
+    }
+
+    if rows.is_empty() && problems.is_empty() {
+        println!("no ready lesson has exercises yet: nothing to verify");
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", table(&rows));
+    println!();
+    if problems.is_empty() {
+        println!(
+            "{} all {} exercises fail on their stubs and pass on their solutions",
+            ui::green("✓"),
+            rows.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} {} problem(s):", ui::red("✗"), problems.len());
+    for problem in &problems {
+        println!("  - {}", problem.replace('\n', "\n    "));
+    }
+    Ok(ExitCode::FAILURE)
+}
+
+fn verify_lesson(
+    course: &Course,
+    lesson: &Lesson,
+    timeout: Duration,
+    rows: &mut Vec<Row>,
+    problems: &mut Vec<String>,
+) -> Result<()> {
+    let listed: Vec<&Exercise> = course.exercises_of(lesson).collect();
+    let dir = course.path(&lesson.dir());
+    if !dir.is_dir() {
+        problems.push(format!(
+            "lesson {}: it is ready, but {} does not exist",
+            lesson.number,
+            lesson.dir().display()
+        ));
+        return Ok(());
+    }
+
+    // course.toml and the exercise files must agree both ways.
+    let modules: BTreeSet<String> = listed.iter().map(|e| e.module.clone()).collect();
+    for module in exercise_files(&dir.join("src").join("exercises"))? {
+        if !modules.contains(&module) {
+            problems.push(format!(
+                "lesson {}: src/exercises/{module}.rs is not listed in course.toml \
+                 (add an [[exercise]] with id `{}-{}`)",
+                lesson.number,
+                lesson.number,
+                module.replace('_', "-")
+            ));
+        }
+    }
+    if listed.is_empty() {
+        return Ok(());
+    }
+
+    let (stub_run, solution_run) = match run_tests(course, lesson, timeout)? {
+        Ok(runs) => runs,
+        Err(problem) => {
+            problems.push(problem);
+            for ex in listed {
+                rows.push(Row {
+                    tests: "-".into(),
+                    stub_fails: "-".into(),
+                    solution_passes: "-".into(),
+                    ..static_checks(course, ex, problems)
+                });
+            }
+            return Ok(());
+        }
+    };
+
+    // Tests of modules course.toml does not know would never be checked.
+    let all_names = stub_run.iter().chain(&solution_run).map(|r| r.name.as_str());
+    let strays: BTreeSet<&str> = all_names
+        .filter_map(|name| {
+            let mut parts = name.split("::");
+            let (module, kind) = (parts.next()?, parts.next()?);
+            let exercise_like = kind == "stub" || kind == "solution";
+            (exercise_like && !modules.contains(module)).then_some(module)
+        })
+        .collect();
+    for module in strays {
+        problems.push(format!(
+            "lesson {}: tests/exercises.rs has tests for `{module}`, which is not an exercise in course.toml",
+            lesson.number
+        ));
+    }
+
+    for ex in listed {
+        rows.push(verify_exercise(course, ex, &stub_run, &solution_run, problems));
+    }
+    Ok(())
+}
+
+/// The module names of `dir/*.rs`, but `mod.rs`.
+fn exercise_files(dir: &Path) -> Result<BTreeSet<String>> {
+    let mut modules = BTreeSet::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(modules);
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == "rs") {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                if stem != "mod" {
+                    modules.insert(stem.to_owned());
+                }
+            }
+        }
+    }
+    Ok(modules)
+}
+
+/// Builds the lesson's exercise tests, then runs the stub tests (`--ignored`)
+/// and the rest (the solutions) with a time limit each. The inner `Err` is
+/// a problem to report.
+#[allow(clippy::type_complexity)]
+fn run_tests(
+    course: &Course,
+    lesson: &Lesson,
+    timeout: Duration,
+) -> Result<Result<(Vec<TestResult>, Vec<TestResult>), String>> {
+    let package = lesson.package();
+    let building = spinner(format!("building {package} tests/exercises.rs"));
+    let built = cargo::build_exercise_tests(&course.root, &package);
+    building.finish_and_clear();
+    let binary = match built? {
+        Build::Built(binary) => binary,
+        Build::Failed(output) => {
+            return Ok(Err(format!(
+                "lesson {}: `cargo test -p {package} --test exercises` does not build:\n{}",
+                lesson.number,
+                build_log(&output)
+            )));
+        }
+    };
+
+    let dir = std::path::absolute(course.path(&lesson.dir()))?;
+    let run = |args: &[&str], what: &str| -> Result<Result<Captured, String>> {
+        let running = spinner(format!("running the {what} tests of {package}"));
+        // What `cargo test` would do: run in the package folder.
+        let mut cmd = Command::new(&binary);
+        cmd.args(args).current_dir(&dir).env("CARGO_MANIFEST_DIR", &dir);
+        let out = cargo::run_captured(&mut cmd, "the test binary", Some(timeout));
+        running.finish_and_clear();
+        let out = out?;
+        if out.status.is_none() {
+            return Ok(Err(format!(
+                "lesson {}: the {what} tests did not finish within {} s (a test that never ends?)",
+                lesson.number,
+                timeout.as_secs()
+            )));
+        }
+        Ok(Ok(out))
+    };
+
+    let stub = match run(&["--ignored"], "stub")? {
+        Ok(out) => out,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let solution = match run(&[], "solution")? {
+        Ok(out) => out,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    if !solution.success() {
+        let failing = cargo::parse_results(&solution.stdout)
+            .iter()
+            .any(|r| r.status == TestStatus::Failed);
+        if !failing {
+            // Crashed rather than failed a test: no per-test line explains it.
+            return Ok(Err(format!(
+                "lesson {}: the test binary exited abnormally:\n{}",
+                lesson.number,
+                tail(&format!("{}{}", solution.stdout, solution.stderr), 30)
+            )));
+        }
+    }
+    Ok(Ok((
+        cargo::parse_results(&stub.stdout),
+        cargo::parse_results(&solution.stdout),
+    )))
+}
+
+/// The checks that need no test run: hint, book section, `todo!(` in the
+/// stub, both files present.
+fn static_checks(course: &Course, ex: &Exercise, problems: &mut Vec<String>) -> Row {
+    let id = &ex.id;
+    for (path, what) in [(&ex.file, "stub"), (&ex.solution, "solution")] {
+        if !course.path(path).is_file() {
+            problems.push(format!("{id}: the {what} {} does not exist", path.display()));
+        }
+    }
+    if let Ok(stub) = std::fs::read_to_string(course.path(&ex.file)) {
+        if !stub.contains("todo!(") {
+            problems.push(format!(
+                "{id}: the stub {} has no `todo!(` for the learner to replace",
+                ex.file.display()
+            ));
+        }
+    }
+    let hint = !ex.hint.trim().is_empty();
+    if !hint {
+        problems.push(format!("{id}: course.toml gives no hint"));
+    }
+    let needle = format!("course -- check {id}");
+    let book = match std::fs::read_to_string(course.path(&ex.chapter)) {
+        Ok(text) if text.contains(&needle) => true,
+        Ok(_) => {
+            problems.push(format!(
+                "{id}: {} does not contain `{needle}`",
+                ex.chapter.display()
+            ));
+            false
+        }
+        Err(_) => {
+            problems.push(format!("{id}: the chapter {} does not exist", ex.chapter.display()));
+            false
+        }
+    };
+    Row {
+        id: id.clone(),
+        hint,
+        book,
+        ..Row::default()
+    }
+}
+
+fn verify_exercise(
+    course: &Course,
+    ex: &Exercise,
+    stub_run: &[TestResult],
+    solution_run: &[TestResult],
+    problems: &mut Vec<String>,
+) -> Row {
+    let id = &ex.id;
+    let mut row = static_checks(course, ex, problems);
+    let stub_prefix = test_prefix(ex, Target::Stub);
+    let solution_prefix = test_prefix(ex, Target::Solution);
+    let named = |run: &[TestResult], prefix: &str| -> Vec<(String, TestStatus)> {
+        run.iter()
+            .filter_map(|r| Some((r.name.strip_prefix(prefix)?.to_owned(), r.status)))
+            .collect()
+    };
+    let stub = named(stub_run, &stub_prefix);
+    let solution = named(solution_run, &solution_prefix);
+
+    // In the plain run the stub tests must be ignored, or `cargo test`
+    // would fail on every fresh checkout.
+    for r in solution_run.iter().filter(|r| r.name.starts_with(&stub_prefix)) {
+        if r.status != TestStatus::Ignored {
+            problems.push(format!(
+                "{id}: the stub test {} is not #[ignore]d, so plain `cargo test` runs it",
+                r.name
+            ));
+        }
+    }
+
+    let stub_failed = stub.iter().filter(|(_, s)| *s == TestStatus::Failed).count();
+    let solution_passed = solution.iter().filter(|(_, s)| *s == TestStatus::Passed).count();
+    row.tests = solution.len().max(stub.len()).to_string();
+    row.stub_fails = ratio(stub_failed, stub.len());
+    row.solution_passes = ratio(solution_passed, solution.len());
+
+    if stub.is_empty() && solution.is_empty() {
+        problems.push(format!(
+            "{id}: tests/exercises.rs has no tests for it (expected `{stub_prefix}*` and `{solution_prefix}*`)"
+        ));
+        return row;
+    }
+    for (name, status) in &stub {
+        if *status != TestStatus::Failed {
+            let how = if *status == TestStatus::Passed { "passes" } else { "is ignored" };
+            problems.push(format!(
+                "{id}: the stub test {stub_prefix}{name} {how}; every test must fail on the stub"
+            ));
+        }
+    }
+    for (name, status) in &solution {
+        if *status != TestStatus::Passed {
+            let how = if *status == TestStatus::Failed { "fails" } else { "is ignored" };
+            problems.push(format!(
+                "{id}: the solution test {solution_prefix}{name} {how}; every test must pass on the solution"
+            ));
+        }
+    }
+    let stub_names: BTreeSet<&str> = stub.iter().map(|(n, _)| n.as_str()).collect();
+    let solution_names: BTreeSet<&str> = solution.iter().map(|(n, _)| n.as_str()).collect();
+    if stub_names != solution_names {
+        let only = |a: &BTreeSet<&str>, b: &BTreeSet<&str>| {
+            a.difference(b).copied().collect::<Vec<_>>().join(", ")
+        };
+        problems.push(format!(
+            "{id}: the stub and solution tests differ (only on the stub: [{}]; only on the solution: [{}])",
+            only(&stub_names, &solution_names),
+            only(&solution_names, &stub_names)
+        ));
+    }
+    row
+}
+
+fn ratio(n: usize, of: usize) -> String {
+    let mark = if n == of && of > 0 { "✓" } else { "✗" };
+    format!("{n}/{of} {mark}")
+}
+
+/// The table of rows, columns padded to fit.
+fn table(rows: &[Row]) -> String {
+    let yes_no = |b: bool| if b { "✓" } else { "✗" }.to_owned();
+    let header = ["exercise", "tests", "stub fails", "solution passes", "hint", "book"].map(str::to_owned);
+    let mut lines = vec![header];
+    for row in rows {
+        lines.push([
+            row.id.clone(),
+            row.tests.clone(),
+            row.stub_fails.clone(),
+            row.solution_passes.clone(),
+            yes_no(row.hint),
+            yes_no(row.book),
+        ]);
+    }
+    let mut widths = [0; 6];
+    for line in &lines {
+        for (w, cell) in widths.iter_mut().zip(line) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for line in &lines {
+        let cells: Vec<String> = line
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The start of a failed build's log, without the progress lines: the
+/// first error is what matters.
+fn build_log(text: &str) -> String {
+    let progress = ["Compiling ", "Checking ", "Blocking ", "Building ", "Finished "];
+    text.lines()
+        .filter(|line| !progress.iter().any(|p| line.trim_start().starts_with(p)))
+        .take(40)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The last `n` lines of `text`.
+fn tail(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
+/// A spinner on stderr; indicatif draws nothing when it is not a terminal.
+fn spinner(message: String) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.set_message(message);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}

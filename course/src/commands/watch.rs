@@ -1,0 +1,163 @@
+//! `watch`: re-checks the current exercise (the first not done) whenever a
+//! `.rs` file under `lessons/` is saved, and moves on when it passes.
+//! `watch --manual-run` re-checks on Enter instead, for file systems where
+//! watching does not work (some network and VM shares).
+
+use std::io::BufRead;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+
+use super::check::{Target, check_one};
+use super::next::{all_done, describe, first_not_done};
+use crate::manifest::{Course, Exercise, RUNNER};
+use crate::state::State;
+use crate::ui;
+
+/// What wakes the loop up.
+#[derive(Debug)]
+enum Event {
+    /// A `.rs` file under `lessons/` was saved.
+    Changed,
+    /// A watcher error, reported but not fatal.
+    WatchError(String),
+    /// Enter.
+    Recheck,
+    Hint,
+    Quit,
+    /// Stdin reached its end.
+    InputClosed,
+}
+
+pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
+    let (tx, rx) = mpsc::channel();
+    // Kept alive for the whole loop: dropping it stops the watching.
+    let _watcher = if manual {
+        None
+    } else {
+        let lessons = course.root.join("lessons");
+        Some(start_watcher(&lessons, tx.clone()).map_err(|e| {
+            anyhow!(
+                "could not watch {} for changes: {e}\n\
+                 try `{RUNNER} watch --manual-run`, which re-checks when you press Enter",
+                lessons.display()
+            )
+        })?)
+    };
+    spawn_input_reader(tx);
+
+    let state_path = State::path(&course.root);
+    let mut state = State::load(&state_path)?;
+    let Some(mut current) = first_not_done(course, &state) else {
+        print!("{}", all_done(course));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut clear = true;
+    loop {
+        // Check, and keep going while exercises pass (some may have been
+        // solved before the state file knew).
+        ui::separator(&format!("{}: {}", current.id, current.title), clear);
+        if check_one(course, current, Target::Stub)? {
+            state = State::load(&state_path)?;
+            if state.mark_done(&current.id) {
+                state.save(&state_path)?;
+            }
+            match first_not_done(course, &state) {
+                Some(next) => {
+                    println!();
+                    print!("{}", describe(next));
+                    current = next;
+                    clear = false;
+                    continue;
+                }
+                None => {
+                    println!();
+                    print!("{}", all_done(course));
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
+        }
+        prompt(manual);
+
+        match wait(&rx, manual, current) {
+            Some(()) => clear = true,
+            None => return Ok(ExitCode::SUCCESS),
+        }
+    }
+}
+
+/// Waits for the next reason to re-check; `None` to quit.
+fn wait(rx: &Receiver<Event>, manual: bool, current: &Exercise) -> Option<()> {
+    loop {
+        match rx.recv().ok()? {
+            Event::Changed => {
+                // Whatever queued up during the last check: one re-check.
+                while let Ok(event) = rx.try_recv() {
+                    if let Event::Quit = event {
+                        return None;
+                    }
+                }
+                return Some(());
+            }
+            Event::Recheck => return Some(()),
+            Event::WatchError(e) => eprintln!("warning: watching files: {e}"),
+            Event::Hint => {
+                println!("\n{}\n", ui::indent(&current.hint, 2));
+                prompt(manual);
+            }
+            Event::Quit => return None,
+            // Without a keyboard, file saves still drive `watch`.
+            Event::InputClosed if manual => return None,
+            Event::InputClosed => {}
+        }
+    }
+}
+
+fn prompt(manual: bool) {
+    let keys = "Enter: check again · h: hint · q: quit";
+    if manual {
+        println!("\n{}", ui::dim(keys));
+    } else {
+        println!("\n{}", ui::dim(&format!("Watching for saves · {keys}")));
+    }
+}
+
+fn start_watcher(dir: &Path, tx: Sender<Event>) -> Result<Debouncer<RecommendedWatcher>> {
+    let mut debouncer = new_debouncer(Duration::from_millis(300), move |res: DebounceEventResult| {
+        let event = match res {
+            Ok(events) if events.iter().any(|e| e.path.extension().is_some_and(|x| x == "rs")) => {
+                Event::Changed
+            }
+            Ok(_) => return,
+            Err(e) => Event::WatchError(e.to_string()),
+        };
+        let _ = tx.send(event);
+    })?;
+    debouncer.watcher().watch(dir, RecursiveMode::Recursive)?;
+    Ok(debouncer)
+}
+
+/// Reads commands from stdin on a thread of its own, so file events and
+/// keys arrive on one channel.
+fn spawn_input_reader(tx: Sender<Event>) {
+    thread::spawn(move || {
+        for line in std::io::stdin().lock().lines() {
+            let event = match line.as_deref().map(str::trim) {
+                Ok("q" | "quit" | "exit") => Event::Quit,
+                Ok("h" | "hint") => Event::Hint,
+                Ok(_) => Event::Recheck,
+                Err(_) => break,
+            };
+            if tx.send(event).is_err() {
+                return;
+            }
+        }
+        let _ = tx.send(Event::InputClosed);
+    });
+}
