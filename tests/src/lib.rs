@@ -1,1 +1,2 @@
-//! Cross-lesson checks live in tests/.
+//! Cross-lesson checks. The tests in `tests/` read `course.toml` with the
+//! runner's own parser and hold the lessons, their tests and the book to it.

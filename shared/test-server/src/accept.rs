@@ -30,7 +30,9 @@ pub(crate) async fn serve(
     mut shutdown: oneshot::Receiver<()>,
 ) {
     let mut builder = auto::Builder::new(TokioExecutor::new());
-    builder.http2().max_concurrent_streams(MAX_CONCURRENT_STREAMS);
+    builder
+        .http2()
+        .max_concurrent_streams(MAX_CONCURRENT_STREAMS);
     // Every connection is registered here so shutdown can wait for it.
     let graceful = GracefulShutdown::new();
 

@@ -54,7 +54,7 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 ///
 /// hyper's default (about 200) would make a lesson's ten thousand concurrent
 /// requests on one connection queue behind each other; this lets them all run.
-pub const MAX_CONCURRENT_STREAMS: u32 = 200;
+pub const MAX_CONCURRENT_STREAMS: u32 = 20_000;
 
 /// A running test server; one call to [`TestServer::start`] gives you one.
 ///
@@ -141,9 +141,7 @@ impl TestServer {
     /// The listener closes at once (new connections are refused), requests
     /// already in flight run to completion, idle connections are closed.
     pub async fn stop(self) {
-        let TestServer {
-            shutdown, task, ..
-        } = self;
+        let TestServer { shutdown, task, .. } = self;
         // The accept loop may already be gone (it never is unless it
         // panicked); then there is nobody to tell.
         let _ = shutdown.send(());

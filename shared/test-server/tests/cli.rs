@@ -27,7 +27,10 @@ async fn a_port_that_is_not_a_number_is_a_clear_error() {
     let output = run(&["--port", "abc"]).await;
     assert!(!output.status.success());
     let stderr = stderr(&output);
-    assert!(stderr.contains("invalid value 'abc' for '--port"), "{stderr}");
+    assert!(
+        stderr.contains("invalid value 'abc' for '--port"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -46,7 +49,10 @@ async fn a_bad_host_is_a_clear_error() {
     let output = run(&["--host", "not-an-ip"]).await;
     assert!(!output.status.success());
     let stderr = stderr(&output);
-    assert!(stderr.contains("invalid value 'not-an-ip' for '--host"), "{stderr}");
+    assert!(
+        stderr.contains("invalid value 'not-an-ip' for '--host"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -13,7 +13,10 @@ async fn start_picks_a_free_port_on_localhost() {
     let addr = server.addr();
     assert_eq!(addr.ip(), Ipv4Addr::LOCALHOST);
     assert_ne!(addr.port(), 0);
-    assert_eq!(server.base_url(), format!("http://127.0.0.1:{}", addr.port()));
+    assert_eq!(
+        server.base_url(),
+        format!("http://127.0.0.1:{}", addr.port())
+    );
     assert_eq!(server.url("/json"), format!("{}/json", server.base_url()));
     assert_eq!(server.url("json"), server.url("/json"));
     assert_eq!(server.connections(), 0);

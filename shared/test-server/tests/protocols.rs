@@ -17,7 +17,11 @@ fn http2_client() -> Client {
 #[tokio::test]
 async fn http1_works() {
     let server = TestServer::start().await.unwrap();
-    let response = http1_client().get(server.url("/json")).send().await.unwrap();
+    let response = http1_client()
+        .get(server.url("/json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.version(), Version::HTTP_11);
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
@@ -27,14 +31,22 @@ async fn http1_works() {
 #[tokio::test]
 async fn http2_prior_knowledge_works_on_the_same_port() {
     let server = TestServer::start().await.unwrap();
-    let response = http2_client().get(server.url("/json")).send().await.unwrap();
+    let response = http2_client()
+        .get(server.url("/json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.version(), Version::HTTP_2);
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["course"]["title"], "Async I/O in Rust");
 
     // And an HTTP/1.1 client right after, on the very same port.
-    let response = http1_client().get(server.url("/json")).send().await.unwrap();
+    let response = http1_client()
+        .get(server.url("/json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.version(), Version::HTTP_11);
     assert_eq!(server.connections(), 2);
 }
@@ -57,7 +69,11 @@ async fn http2_carries_posts_and_errors_too() {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     let response = client.get(server.url("/nope")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let response = client.get(server.url("/bytes/100000")).send().await.unwrap();
+    let response = client
+        .get(server.url("/bytes/100000"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.bytes().await.unwrap().len(), 100_000);
     assert_eq!(server.connections(), 1);
 }

@@ -35,7 +35,10 @@ fn http2_client() -> Client {
 async fn wait_until(condition: impl Fn() -> bool) {
     let deadline = tokio::time::Instant::now() + secs(30);
     while !condition() {
-        assert!(tokio::time::Instant::now() < deadline, "condition not met within 30 s");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "condition not met within 30 s"
+        );
         tokio::time::sleep(ms(1)).await;
     }
 }
@@ -96,7 +99,10 @@ fn a_thousand_http2_streams_do_not_queue_behind_the_default_limit() {
         // With hyper's default of ~200 streams per connection, the server
         // would see 200 requests and the rest would wait 20 s for a slot.
         wait_until(|| server.requests() == 1000).await;
-        assert!(requests.try_join_next().is_none(), "a request finished early");
+        assert!(
+            requests.try_join_next().is_none(),
+            "a request finished early"
+        );
         assert_eq!(server.connections(), 1);
         // Dropping the requests resets their streams; stop() is then quick.
         drop(requests);

@@ -10,7 +10,9 @@ use test_server::{MAX_BYTES, TestServer};
 
 /// GETs `path` and returns the status and the body parsed as JSON.
 async fn get_json(server: &TestServer, path: &str) -> (StatusCode, Value) {
-    let response = reqwest::get(server.url(path)).await.expect("request failed");
+    let response = reqwest::get(server.url(path))
+        .await
+        .expect("request failed");
     let status = response.status();
     let body = response.json().await.expect("body is not JSON");
     (status, body)
@@ -24,7 +26,10 @@ fn assert_error(got: (StatusCode, Value), status: StatusCode, needle: &str) {
     assert_eq!(got_status, status, "body: {body}");
     assert_eq!(body["status"], status.as_u16(), "body: {body}");
     let message = body["error"].as_str().expect("no error message");
-    assert!(message.contains(needle), "{message:?} should mention {needle:?}");
+    assert!(
+        message.contains(needle),
+        "{message:?} should mention {needle:?}"
+    );
 }
 
 #[tokio::test]
@@ -276,7 +281,11 @@ async fn bytes_returns_the_repeating_pattern() {
     assert_eq!(response.headers()[CONTENT_TYPE], "application/octet-stream");
     let body = response.bytes().await.unwrap();
     assert_eq!(body.len(), 1000);
-    assert!(body.iter().enumerate().all(|(i, &b)| usize::from(b) == i % 256));
+    assert!(
+        body.iter()
+            .enumerate()
+            .all(|(i, &b)| usize::from(b) == i % 256)
+    );
 }
 
 #[tokio::test]
@@ -310,7 +319,11 @@ async fn bytes_rejects_over_10_mib_and_non_numbers() {
 async fn unknown_paths_are_json_404s() {
     let server = TestServer::start().await.unwrap();
     for path in ["/", "/nope", "/delay", "/users/", "/json/extra"] {
-        assert_error(get_json(&server, path).await, StatusCode::NOT_FOUND, "no route");
+        assert_error(
+            get_json(&server, path).await,
+            StatusCode::NOT_FOUND,
+            "no route",
+        );
     }
 }
 
