@@ -62,7 +62,10 @@ pub fn parse_result_line(line: &str) -> Option<TestResult> {
     if name.is_empty() || name.contains(char::is_whitespace) {
         return None;
     }
-    Some(TestResult { name: name.to_owned(), status })
+    Some(TestResult {
+        name: name.to_owned(),
+        status,
+    })
 }
 
 /// Every per-test result line in `output`.
@@ -156,7 +159,10 @@ pub fn run_captured(cmd: &mut Command, what: &str, timeout: Option<Duration>) ->
 
     let deadline = timeout.map(|t| Instant::now() + t);
     let status = loop {
-        if let Some(status) = child.try_wait().context("could not wait for a child process")? {
+        if let Some(status) = child
+            .try_wait()
+            .context("could not wait for a child process")?
+        {
             break Some(status);
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {

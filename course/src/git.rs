@@ -25,14 +25,21 @@ pub fn original_revision(root: &Path) -> Result<String> {
         );
     }
     let upstream = git(root, &["rev-parse", "--verify", "--quiet", "@{upstream}"])?;
-    Ok(if upstream.status.success() { "@{upstream}" } else { "HEAD" }.to_owned())
+    Ok(if upstream.status.success() {
+        "@{upstream}"
+    } else {
+        "HEAD"
+    }
+    .to_owned())
 }
 
 /// The bytes of `path` (relative to `root`) at `revision`.
 pub fn show(root: &Path, revision: &str, path: &Path) -> Result<Vec<u8>> {
     // `./` makes git read the path relative to `root`, wherever the
     // repository's top level is.
-    let path = path.to_str().context("the exercise path is not valid UTF-8")?;
+    let path = path
+        .to_str()
+        .context("the exercise path is not valid UTF-8")?;
     let spec = format!("{revision}:./{}", path.replace('\\', "/"));
     let out = git(root, &["show", &spec])?;
     if !out.status.success() {

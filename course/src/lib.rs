@@ -5,6 +5,7 @@
 //! can read `course.toml` through [`manifest`] with the same rules.
 
 pub mod cargo;
+pub mod changes;
 pub mod commands;
 pub mod error;
 pub mod git;

@@ -124,7 +124,9 @@ impl Lesson {
 
     /// The lesson's book chapter, relative to the root.
     pub fn chapter(&self) -> PathBuf {
-        Path::new("book").join("src").join(format!("{}.md", self.name()))
+        Path::new("book")
+            .join("src")
+            .join(format!("{}.md", self.name()))
     }
 }
 
@@ -191,7 +193,8 @@ impl Course {
 
         let mut numbers = HashSet::new();
         for lesson in &raw.lesson {
-            let digits = lesson.number.len() == 2 && lesson.number.bytes().all(|b| b.is_ascii_digit());
+            let digits =
+                lesson.number.len() == 2 && lesson.number.bytes().all(|b| b.is_ascii_digit());
             if !digits {
                 bail!("lesson `{}`: the number must be two digits", lesson.number);
             }
@@ -250,7 +253,9 @@ impl Course {
 
     /// The exercises of one lesson, in course order.
     pub fn exercises_of<'a>(&'a self, lesson: &'a Lesson) -> impl Iterator<Item = &'a Exercise> {
-        self.exercises.iter().filter(move |e| e.lesson == lesson.number)
+        self.exercises
+            .iter()
+            .filter(move |e| e.lesson == lesson.number)
     }
 
     /// The exercises the learner can do now: those of ready lessons.
@@ -264,7 +269,11 @@ impl Course {
             return Ok(ex);
         }
         let ids = self.exercises.iter().map(|e| e.id.as_str());
-        Err(UsageError::unknown("exercise", id, suggest::closest(id, ids)))
+        Err(UsageError::unknown(
+            "exercise",
+            id,
+            suggest::closest(id, ids),
+        ))
     }
 
     /// Looks a lesson up by `01`, `1`, `01-coroutines` or `coroutines`.

@@ -13,7 +13,11 @@ pub fn closest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
     // The learner often leaves out the lesson prefix or types `_` for `-`.
     let dashed = query.replace('_', "-");
-    let containing: Vec<&str> = candidates.iter().copied().filter(|c| c.contains(&dashed)).collect();
+    let containing: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|c| c.contains(&dashed))
+        .collect();
     if let [only] = containing[..] {
         return Some(only);
     }

@@ -32,10 +32,6 @@ pub fn red(text: &str) -> String {
     paint("31", text)
 }
 
-pub fn yellow(text: &str) -> String {
-    paint("33", text)
-}
-
 pub fn bold(text: &str) -> String {
     paint("1", text)
 }
@@ -46,8 +42,8 @@ pub fn dim(text: &str) -> String {
 
 /// `[██████░░░░░░░░░]  40%`: a static progress bar `width` cells wide.
 pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
-    let filled = if total == 0 { 0 } else { (done * width / total).min(width) };
-    let percent = if total == 0 { 0 } else { done * 100 / total };
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
+    let percent = (done * 100).checked_div(total).unwrap_or(0);
     format!(
         "[{}{}] {percent:>3}%",
         green(&"█".repeat(filled)),
@@ -69,7 +65,13 @@ pub fn separator(title: &str, clear: bool) {
 pub fn indent(text: &str, by: usize) -> String {
     let pad = " ".repeat(by);
     text.lines()
-        .map(|line| if line.is_empty() { String::new() } else { format!("{pad}{line}") })
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{line}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

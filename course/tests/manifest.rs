@@ -51,9 +51,19 @@ fn parses_lessons_claims_and_exercises() {
     assert_eq!(course.claims[0].id, "coroutines/lazy");
     assert_eq!(course.claims[0].lesson, "01");
     let ids: Vec<&str> = course.exercises.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["01-one-after-another", "01-timed"], "course order is kept");
-    assert_eq!(course.exercises[0].hint, "Await them in order.", "the hint is trimmed");
-    assert_eq!(course.exercises[1].hint, "", "a missing hint is empty (verify flags it)");
+    assert_eq!(
+        ids,
+        ["01-one-after-another", "01-timed"],
+        "course order is kept"
+    );
+    assert_eq!(
+        course.exercises[0].hint, "Await them in order.",
+        "the hint is trimmed"
+    );
+    assert_eq!(
+        course.exercises[1].hint, "",
+        "a missing hint is empty (verify flags it)"
+    );
 }
 
 #[test]
@@ -81,7 +91,10 @@ fn maps_exercise_ids_to_files_and_modules() {
         PathBuf::from("lessons/01-coroutines/src/solutions/one_after_another.rs")
     );
     assert_eq!(ex.chapter, PathBuf::from("book/src/01-coroutines.md"));
-    assert_eq!(ex.check_command(), "cargo run -p course -- check 01-one-after-another");
+    assert_eq!(
+        ex.check_command(),
+        "cargo run -p course -- check 01-one-after-another"
+    );
     assert_eq!(
         course.path(&ex.file),
         PathBuf::from("/course/lessons/01-coroutines/src/exercises/one_after_another.rs")
@@ -95,7 +108,11 @@ fn module_names() {
     assert_eq!(module_name("02-timed", "01"), None, "wrong lesson prefix");
     assert_eq!(module_name("01timed", "01"), None, "no dash");
     assert_eq!(module_name("01-", "01"), None, "no name");
-    assert_eq!(module_name("01-Timed", "01"), None, "not a Rust module name");
+    assert_eq!(
+        module_name("01-Timed", "01"),
+        None,
+        "not a Rust module name"
+    );
     assert_eq!(module_name("01-2fast", "01"), None, "starts with a digit");
 }
 
@@ -103,7 +120,11 @@ fn module_names() {
 fn finds_lessons_by_number_name_or_slug() {
     let course = sample();
     for query in ["01", "1", "01-coroutines", "coroutines"] {
-        assert_eq!(course.lesson(query).unwrap().number, "01", "query {query:?}");
+        assert_eq!(
+            course.lesson(query).unwrap().number,
+            "01",
+            "query {query:?}"
+        );
     }
     let err = course.lesson("7").unwrap_err();
     assert!(err.to_string().starts_with("no lesson `7`"), "{err}");
@@ -127,29 +148,47 @@ fn available_exercises_skip_draft_lessons() {
         "{SAMPLE}\n[[exercise]]\nid = \"00-draft\"\nlesson = \"00\"\nlevel = \"core\"\ntitle = \"t\"\nhint = \"h\"\n"
     );
     let course = Course::parse(Path::new("."), &text).unwrap();
-    let available: Vec<&str> = course.available_exercises().map(|e| e.id.as_str()).collect();
+    let available: Vec<&str> = course
+        .available_exercises()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(available, ["01-one-after-another", "01-timed"]);
 }
 
 #[test]
 fn rejects_inconsistent_manifests() {
     let bad = [
-        ("[[exercise]]\nid = \"01-x\"\nlesson = \"01\"\nlevel = \"l\"\ntitle = \"t\"", "not listed"),
+        (
+            "[[exercise]]\nid = \"01-x\"\nlesson = \"01\"\nlevel = \"l\"\ntitle = \"t\"",
+            "not listed",
+        ),
         (
             "[[lesson]]\nnumber = \"01\"\nslug = \"a\"\ntitle = \"t\"\n[[exercise]]\nid = \"02-x\"\nlesson = \"01\"\nlevel = \"l\"\ntitle = \"t\"",
             "01-name",
         ),
-        ("[[lesson]]\nnumber = \"1\"\nslug = \"a\"\ntitle = \"t\"", "two digits"),
+        (
+            "[[lesson]]\nnumber = \"1\"\nslug = \"a\"\ntitle = \"t\"",
+            "two digits",
+        ),
         (
             "[[lesson]]\nnumber = \"01\"\nslug = \"a\"\ntitle = \"t\"\n[[lesson]]\nnumber = \"01\"\nslug = \"b\"\ntitle = \"t\"",
             "twice",
         ),
-        ("[[claim]]\nid = \"c\"\nlesson = \"03\"\nsays = \"s\"", "not listed"),
-        ("[[lesson]]\nnumber = \"01\"\nslug = \"a\"\ntitle = \"t\"\ncolour = \"red\"", "unknown field"),
+        (
+            "[[claim]]\nid = \"c\"\nlesson = \"03\"\nsays = \"s\"",
+            "not listed",
+        ),
+        (
+            "[[lesson]]\nnumber = \"01\"\nslug = \"a\"\ntitle = \"t\"\ncolour = \"red\"",
+            "unknown field",
+        ),
     ];
     for (text, expected) in bad {
         let err = format!("{:#}", Course::parse(Path::new("."), text).unwrap_err());
-        assert!(err.contains(expected), "expected {expected:?} in {err:?} for\n{text}");
+        assert!(
+            err.contains(expected),
+            "expected {expected:?} in {err:?} for\n{text}"
+        );
     }
 }
 

@@ -18,7 +18,10 @@ fn round_trips_through_the_file() {
     state.save(&path).unwrap();
 
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with('#'), "a comment header explains the file:\n{text}");
+    assert!(
+        text.starts_with('#'),
+        "a comment header explains the file:\n{text}"
+    );
     let loaded = State::load(&path).unwrap();
     assert_eq!(loaded, state);
     assert!(loaded.is_done("01-timed"));

@@ -3,7 +3,10 @@
 use course::cargo::{TestResult, TestStatus, parse_result_line, parse_results, strip_ansi};
 
 fn result(name: &str, status: TestStatus) -> Option<TestResult> {
-    Some(TestResult { name: name.to_owned(), status })
+    Some(TestResult {
+        name: name.to_owned(),
+        status,
+    })
 }
 
 #[test]
@@ -32,7 +35,10 @@ fn parses_ok_failed_and_ignored() {
 fn ignores_colour_codes() {
     let line = "test m::stub::t ... \u{1b}[31mFAILED\u{1b}[0m";
     assert_eq!(strip_ansi(line), "test m::stub::t ... FAILED");
-    assert_eq!(parse_result_line(line), result("m::stub::t", TestStatus::Failed));
+    assert_eq!(
+        parse_result_line(line),
+        result("m::stub::t", TestStatus::Failed)
+    );
 }
 
 #[test]

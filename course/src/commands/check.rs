@@ -75,11 +75,17 @@ pub fn check_one(course: &Course, ex: &Exercise, target: Target) -> Result<bool>
     };
     println!("{} {} ({checked})", ui::bold("Checking"), ex.id);
 
-    let (status, results) = cargo::run_streaming(
-        cargo::command(&course.root).args(test_args(course, ex, target, ui::is_terminal())),
-    )?;
+    let (status, results) = cargo::run_streaming(cargo::command(&course.root).args(test_args(
+        course,
+        ex,
+        target,
+        ui::is_terminal(),
+    )))?;
     let prefix = test_prefix(ex, target);
-    let ours: Vec<_> = results.iter().filter(|r| r.name.starts_with(&prefix)).collect();
+    let ours: Vec<_> = results
+        .iter()
+        .filter(|r| r.name.starts_with(&prefix))
+        .collect();
     let all_pass = ours.iter().all(|r| r.status == TestStatus::Passed);
     let passed = status.success() && !ours.is_empty() && all_pass;
 
@@ -109,7 +115,11 @@ pub fn check_one(course: &Course, ex: &Exercise, target: Target) -> Result<bool>
 /// `check ID` / `check` (every available exercise in order), recording
 /// passes in the state file unless checking solutions.
 pub fn check(course: &Course, id: Option<&str>, solution: bool) -> Result<ExitCode> {
-    let target = if solution { Target::Solution } else { Target::Stub };
+    let target = if solution {
+        Target::Solution
+    } else {
+        Target::Stub
+    };
     let exercises: Vec<&Exercise> = match id {
         Some(id) => vec![course.exercise(id)?],
         None => course.available_exercises().collect(),
@@ -141,5 +151,9 @@ pub fn check(course: &Course, id: Option<&str>, solution: bool) -> Result<ExitCo
             println!("not passing: {}", failed.join(", "));
         }
     }
-    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -11,7 +11,10 @@ pub fn hint(course: &Course, id: &str) -> Result<ExitCode> {
     let ex = course.exercise(id)?;
     println!("{} {}: {}\n", ui::bold("Hint for"), ex.id, ex.title);
     if ex.hint.is_empty() {
-        println!("  (this exercise has no hint; read its section in {})", ex.chapter.display());
+        println!(
+            "  (this exercise has no hint; read its section in {})",
+            ex.chapter.display()
+        );
     } else {
         println!("{}", ui::indent(&ex.hint, 2));
     }

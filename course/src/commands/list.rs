@@ -24,14 +24,32 @@ pub fn overview(course: &Course) -> Result<ExitCode> {
 
 /// The listing as text.
 pub fn render(course: &Course, state: &State) -> String {
-    let id_width = course.exercises.iter().map(|e| e.id.len()).max().unwrap_or(0);
-    let level_width = course.exercises.iter().map(|e| e.level.len()).max().unwrap_or(0);
+    let id_width = course
+        .exercises
+        .iter()
+        .map(|e| e.id.len())
+        .max()
+        .unwrap_or(0);
+    let level_width = course
+        .exercises
+        .iter()
+        .map(|e| e.level.len())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for lesson in &course.lessons {
-        let draft = if lesson.ready { String::new() } else { format!("  {}", ui::dim("(draft)")) };
+        let draft = if lesson.ready {
+            String::new()
+        } else {
+            format!("  {}", ui::dim("(draft)"))
+        };
         let _ = writeln!(out, "{}  {}{draft}", ui::bold(&lesson.number), lesson.title);
         for ex in course.exercises_of(lesson) {
-            let mark = if state.is_done(&ex.id) { ui::green("✓") } else { ui::dim("·") };
+            let mark = if state.is_done(&ex.id) {
+                ui::green("✓")
+            } else {
+                ui::dim("·")
+            };
             let _ = writeln!(
                 out,
                 "    {mark} {:id_width$}  {:level_width$}  {}",
@@ -40,7 +58,11 @@ pub fn render(course: &Course, state: &State) -> String {
         }
     }
     let total = course.exercises.len();
-    let done = course.exercises.iter().filter(|e| state.is_done(&e.id)).count();
+    let done = course
+        .exercises
+        .iter()
+        .filter(|e| state.is_done(&e.id))
+        .count();
     let _ = writeln!(out, "\n{done} of {total} exercises done");
     let _ = writeln!(out, "{}", ui::progress_bar(done, total, 40));
     out

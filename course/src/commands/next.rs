@@ -42,7 +42,7 @@ pub fn describe(ex: &Exercise) -> String {
 pub fn all_done(course: &Course) -> String {
     let done = course.available_exercises().count();
     let mut text = format!(
-        "{} you have done all {done} exercises written so far.\n",
+        "{} you have done every exercise written so far ({done} of {done}).\n",
         ui::green("Congratulations:")
     );
     if course.lessons.iter().any(|l| !l.ready) {

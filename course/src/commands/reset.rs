@@ -29,7 +29,10 @@ pub fn reset(course: &Course, id: &str) -> Result<ExitCode> {
         Err(e) => return Err(e).with_context(|| format!("could not read {}", file.display())),
     };
     if current.as_deref() == Some(original.as_slice()) {
-        println!("{} is already the original stub; nothing to do", ex.file.display());
+        println!(
+            "{} is already the original stub; nothing to do",
+            ex.file.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
 
@@ -43,7 +46,8 @@ pub fn reset(course: &Course, id: &str) -> Result<ExitCode> {
             .with_context(|| format!("could not write {}", backup_abs.display()))?;
         println!("your version is saved in {}", backup.display());
     }
-    std::fs::write(&file, &original).with_context(|| format!("could not write {}", file.display()))?;
+    std::fs::write(&file, &original)
+        .with_context(|| format!("could not write {}", file.display()))?;
 
     // A fresh stub is not done, whatever the state file said.
     let state_path = State::path(&course.root);

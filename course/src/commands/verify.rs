@@ -2,29 +2,22 @@
 //! is sound: its tests fail on the stub and pass on the solution, it has a
 //! hint and a book section, and course.toml lists exactly the exercise files.
 
+mod runs;
+mod table;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressStyle};
 
+use self::runs::{Runs, run_tests};
+use self::table::{Row, ratio, table};
 use super::check::{Target, test_prefix};
-use crate::cargo::{self, Build, Captured, TestResult, TestStatus};
+use crate::cargo::{TestResult, TestStatus};
 use crate::manifest::{Course, Exercise, Lesson};
 use crate::ui;
-
-/// One exercise's line in the table.
-#[derive(Debug, Default)]
-struct Row {
-    id: String,
-    tests: String,
-    stub_fails: String,
-    solution_passes: String,
-    hint: bool,
-    book: bool,
-}
 
 pub fn verify(course: &Course, timeout: Duration) -> Result<ExitCode> {
     let mut rows = Vec::new();
@@ -41,7 +34,7 @@ pub fn verify(course: &Course, timeout: Duration) -> Result<ExitCode> {
     println!();
     if problems.is_empty() {
         println!(
-            "{} all {} exercises fail on their stubs and pass on their solutions",
+            "{} every exercise ({}) fails on its stub and passes on its solution",
             ui::green("✓"),
             rows.len()
         );
@@ -89,7 +82,10 @@ fn verify_lesson(
         return Ok(());
     }
 
-    let (stub_run, solution_run) = match run_tests(course, lesson, timeout)? {
+    let Runs {
+        stub: stub_run,
+        solution: solution_run,
+    } = match run_tests(course, lesson, timeout)? {
         Ok(runs) => runs,
         Err(problem) => {
             problems.push(problem);
@@ -106,7 +102,10 @@ fn verify_lesson(
     };
 
     // Tests of modules course.toml does not know would never be checked.
-    let all_names = stub_run.iter().chain(&solution_run).map(|r| r.name.as_str());
+    let all_names = stub_run
+        .iter()
+        .chain(&solution_run)
+        .map(|r| r.name.as_str());
     let strays: BTreeSet<&str> = all_names
         .filter_map(|name| {
             let mut parts = name.split("::");
@@ -123,7 +122,13 @@ fn verify_lesson(
     }
 
     for ex in listed {
-        rows.push(verify_exercise(course, ex, &stub_run, &solution_run, problems));
+        rows.push(verify_exercise(
+            course,
+            ex,
+            &stub_run,
+            &solution_run,
+            problems,
+        ));
     }
     Ok(())
 }
@@ -147,83 +152,16 @@ fn exercise_files(dir: &Path) -> Result<BTreeSet<String>> {
     Ok(modules)
 }
 
-/// Builds the lesson's exercise tests, then runs the stub tests (`--ignored`)
-/// and the rest (the solutions) with a time limit each. The inner `Err` is
-/// a problem to report.
-#[allow(clippy::type_complexity)]
-fn run_tests(
-    course: &Course,
-    lesson: &Lesson,
-    timeout: Duration,
-) -> Result<Result<(Vec<TestResult>, Vec<TestResult>), String>> {
-    let package = lesson.package();
-    let building = spinner(format!("building {package} tests/exercises.rs"));
-    let built = cargo::build_exercise_tests(&course.root, &package);
-    building.finish_and_clear();
-    let binary = match built? {
-        Build::Built(binary) => binary,
-        Build::Failed(output) => {
-            return Ok(Err(format!(
-                "lesson {}: `cargo test -p {package} --test exercises` does not build:\n{}",
-                lesson.number,
-                build_log(&output)
-            )));
-        }
-    };
-
-    let dir = std::path::absolute(course.path(&lesson.dir()))?;
-    let run = |args: &[&str], what: &str| -> Result<Result<Captured, String>> {
-        let running = spinner(format!("running the {what} tests of {package}"));
-        // What `cargo test` would do: run in the package folder.
-        let mut cmd = Command::new(&binary);
-        cmd.args(args).current_dir(&dir).env("CARGO_MANIFEST_DIR", &dir);
-        let out = cargo::run_captured(&mut cmd, "the test binary", Some(timeout));
-        running.finish_and_clear();
-        let out = out?;
-        if out.status.is_none() {
-            return Ok(Err(format!(
-                "lesson {}: the {what} tests did not finish within {} s (a test that never ends?)",
-                lesson.number,
-                timeout.as_secs()
-            )));
-        }
-        Ok(Ok(out))
-    };
-
-    let stub = match run(&["--ignored"], "stub")? {
-        Ok(out) => out,
-        Err(problem) => return Ok(Err(problem)),
-    };
-    let solution = match run(&[], "solution")? {
-        Ok(out) => out,
-        Err(problem) => return Ok(Err(problem)),
-    };
-    if !solution.success() {
-        let failing = cargo::parse_results(&solution.stdout)
-            .iter()
-            .any(|r| r.status == TestStatus::Failed);
-        if !failing {
-            // Crashed rather than failed a test: no per-test line explains it.
-            return Ok(Err(format!(
-                "lesson {}: the test binary exited abnormally:\n{}",
-                lesson.number,
-                tail(&format!("{}{}", solution.stdout, solution.stderr), 30)
-            )));
-        }
-    }
-    Ok(Ok((
-        cargo::parse_results(&stub.stdout),
-        cargo::parse_results(&solution.stdout),
-    )))
-}
-
 /// The checks that need no test run: hint, book section, `todo!(` in the
 /// stub, both files present.
 fn static_checks(course: &Course, ex: &Exercise, problems: &mut Vec<String>) -> Row {
     let id = &ex.id;
     for (path, what) in [(&ex.file, "stub"), (&ex.solution, "solution")] {
         if !course.path(path).is_file() {
-            problems.push(format!("{id}: the {what} {} does not exist", path.display()));
+            problems.push(format!(
+                "{id}: the {what} {} does not exist",
+                path.display()
+            ));
         }
     }
     if let Ok(stub) = std::fs::read_to_string(course.path(&ex.file)) {
@@ -249,7 +187,10 @@ fn static_checks(course: &Course, ex: &Exercise, problems: &mut Vec<String>) -> 
             false
         }
         Err(_) => {
-            problems.push(format!("{id}: the chapter {} does not exist", ex.chapter.display()));
+            problems.push(format!(
+                "{id}: the chapter {} does not exist",
+                ex.chapter.display()
+            ));
             false
         }
     };
@@ -282,7 +223,10 @@ fn verify_exercise(
 
     // In the plain run the stub tests must be ignored, or `cargo test`
     // would fail on every fresh checkout.
-    for r in solution_run.iter().filter(|r| r.name.starts_with(&stub_prefix)) {
+    for r in solution_run
+        .iter()
+        .filter(|r| r.name.starts_with(&stub_prefix))
+    {
         if r.status != TestStatus::Ignored {
             problems.push(format!(
                 "{id}: the stub test {} is not #[ignore]d, so plain `cargo test` runs it",
@@ -291,8 +235,14 @@ fn verify_exercise(
         }
     }
 
-    let stub_failed = stub.iter().filter(|(_, s)| *s == TestStatus::Failed).count();
-    let solution_passed = solution.iter().filter(|(_, s)| *s == TestStatus::Passed).count();
+    let stub_failed = stub
+        .iter()
+        .filter(|(_, s)| *s == TestStatus::Failed)
+        .count();
+    let solution_passed = solution
+        .iter()
+        .filter(|(_, s)| *s == TestStatus::Passed)
+        .count();
     row.tests = solution.len().max(stub.len()).to_string();
     row.stub_fails = ratio(stub_failed, stub.len());
     row.solution_passes = ratio(solution_passed, solution.len());
@@ -305,7 +255,11 @@ fn verify_exercise(
     }
     for (name, status) in &stub {
         if *status != TestStatus::Failed {
-            let how = if *status == TestStatus::Passed { "passes" } else { "is ignored" };
+            let how = if *status == TestStatus::Passed {
+                "passes"
+            } else {
+                "is ignored"
+            };
             problems.push(format!(
                 "{id}: the stub test {stub_prefix}{name} {how}; every test must fail on the stub"
             ));
@@ -313,7 +267,11 @@ fn verify_exercise(
     }
     for (name, status) in &solution {
         if *status != TestStatus::Passed {
-            let how = if *status == TestStatus::Failed { "fails" } else { "is ignored" };
+            let how = if *status == TestStatus::Failed {
+                "fails"
+            } else {
+                "is ignored"
+            };
             problems.push(format!(
                 "{id}: the solution test {solution_prefix}{name} {how}; every test must pass on the solution"
             ));
@@ -332,71 +290,4 @@ fn verify_exercise(
         ));
     }
     row
-}
-
-fn ratio(n: usize, of: usize) -> String {
-    let mark = if n == of && of > 0 { "✓" } else { "✗" };
-    format!("{n}/{of} {mark}")
-}
-
-/// The table of rows, columns padded to fit.
-fn table(rows: &[Row]) -> String {
-    let yes_no = |b: bool| if b { "✓" } else { "✗" }.to_owned();
-    let header = ["exercise", "tests", "stub fails", "solution passes", "hint", "book"].map(str::to_owned);
-    let mut lines = vec![header];
-    for row in rows {
-        lines.push([
-            row.id.clone(),
-            row.tests.clone(),
-            row.stub_fails.clone(),
-            row.solution_passes.clone(),
-            yes_no(row.hint),
-            yes_no(row.book),
-        ]);
-    }
-    let mut widths = [0; 6];
-    for line in &lines {
-        for (w, cell) in widths.iter_mut().zip(line) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for line in &lines {
-        let cells: Vec<String> = line
-            .iter()
-            .zip(widths)
-            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The start of a failed build's log, without the progress lines: the
-/// first error is what matters.
-fn build_log(text: &str) -> String {
-    let progress = ["Compiling ", "Checking ", "Blocking ", "Building ", "Finished "];
-    text.lines()
-        .filter(|line| !progress.iter().any(|p| line.trim_start().starts_with(p)))
-        .take(40)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The last `n` lines of `text`.
-fn tail(text: &str, n: usize) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(n)..].join("\n")
-}
-
-/// A spinner on stderr; indicatif draws nothing when it is not a terminal.
-fn spinner(message: String) -> ProgressBar {
-    let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
-        bar.set_style(style);
-    }
-    bar.set_message(message);
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }

@@ -4,7 +4,7 @@
 //! watching does not work (some network and VM shares).
 
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -16,6 +16,7 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use super::check::{Target, check_one};
 use super::next::{all_done, describe, first_not_done};
+use crate::changes::{Snapshot, is_rust};
 use crate::manifest::{Course, Exercise, RUNNER};
 use crate::state::State;
 use crate::ui;
@@ -23,8 +24,8 @@ use crate::ui;
 /// What wakes the loop up.
 #[derive(Debug)]
 enum Event {
-    /// A `.rs` file under `lessons/` was saved.
-    Changed,
+    /// These files under `lessons/` were touched (maybe only opened).
+    Touched(Vec<PathBuf>),
     /// A watcher error, reported but not fatal.
     WatchError(String),
     /// Enter.
@@ -37,11 +38,12 @@ enum Event {
 
 pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
+    let lessons = course.root.join("lessons");
+    let mut snapshot = Snapshot::of(&lessons);
     // Kept alive for the whole loop: dropping it stops the watching.
     let _watcher = if manual {
         None
     } else {
-        let lessons = course.root.join("lessons");
         Some(start_watcher(&lessons, tx.clone()).map_err(|e| {
             anyhow!(
                 "could not watch {} for changes: {e}\n\
@@ -85,35 +87,49 @@ pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
         }
         prompt(manual);
 
-        match wait(&rx, manual, current) {
-            Some(()) => clear = true,
-            None => return Ok(ExitCode::SUCCESS),
+        if !wait_for_recheck(&rx, manual, current, &mut snapshot) {
+            return Ok(ExitCode::SUCCESS);
         }
+        clear = true;
     }
 }
 
-/// Waits for the next reason to re-check; `None` to quit.
-fn wait(rx: &Receiver<Event>, manual: bool, current: &Exercise) -> Option<()> {
+/// Waits for the next reason to re-check: `true` to check, `false` to quit.
+fn wait_for_recheck(
+    rx: &Receiver<Event>,
+    manual: bool,
+    current: &Exercise,
+    snapshot: &mut Snapshot,
+) -> bool {
     loop {
-        match rx.recv().ok()? {
-            Event::Changed => {
-                // Whatever queued up during the last check: one re-check.
+        let Ok(event) = rx.recv() else { return false };
+        match event {
+            Event::Touched(paths) => {
+                if !snapshot.changed(paths.iter().map(PathBuf::as_path)) {
+                    continue;
+                }
+                // Whatever else queued up during the last check is covered
+                // by this one re-check.
                 while let Ok(event) = rx.try_recv() {
-                    if let Event::Quit = event {
-                        return None;
+                    match event {
+                        Event::Quit => return false,
+                        Event::Touched(paths) => {
+                            snapshot.changed(paths.iter().map(PathBuf::as_path));
+                        }
+                        _ => {}
                     }
                 }
-                return Some(());
+                return true;
             }
-            Event::Recheck => return Some(()),
+            Event::Recheck => return true,
             Event::WatchError(e) => eprintln!("warning: watching files: {e}"),
             Event::Hint => {
                 println!("\n{}\n", ui::indent(&current.hint, 2));
                 prompt(manual);
             }
-            Event::Quit => return None,
+            Event::Quit => return false,
             // Without a keyboard, file saves still drive `watch`.
-            Event::InputClosed if manual => return None,
+            Event::InputClosed if manual => return false,
             Event::InputClosed => {}
         }
     }
@@ -129,16 +145,26 @@ fn prompt(manual: bool) {
 }
 
 fn start_watcher(dir: &Path, tx: Sender<Event>) -> Result<Debouncer<RecommendedWatcher>> {
-    let mut debouncer = new_debouncer(Duration::from_millis(300), move |res: DebounceEventResult| {
-        let event = match res {
-            Ok(events) if events.iter().any(|e| e.path.extension().is_some_and(|x| x == "rs")) => {
-                Event::Changed
-            }
-            Ok(_) => return,
-            Err(e) => Event::WatchError(e.to_string()),
-        };
-        let _ = tx.send(event);
-    })?;
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(300),
+        move |res: DebounceEventResult| {
+            let event = match res {
+                Ok(events) => {
+                    let paths: Vec<PathBuf> = events
+                        .into_iter()
+                        .map(|e| e.path)
+                        .filter(|p| is_rust(p))
+                        .collect();
+                    if paths.is_empty() {
+                        return;
+                    }
+                    Event::Touched(paths)
+                }
+                Err(e) => Event::WatchError(e.to_string()),
+            };
+            let _ = tx.send(event);
+        },
+    )?;
     debouncer.watcher().watch(dir, RecursiveMode::Recursive)?;
     Ok(debouncer)
 }

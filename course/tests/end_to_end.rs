@@ -1,0 +1,307 @@
+//! The whole learner loop on a tiny self-contained course in a temporary
+//! folder: check fails on the stub, passes on the solution, is recorded,
+//! reset restores the stub from git, and verify passes on the pristine copy.
+//! The lesson crate has no dependencies, so it builds in seconds.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const COURSE_TOML: &str = r#"
+[[lesson]]
+number = "01"
+slug = "demo"
+title = "A demo lesson"
+ready = true
+
+[[lesson]]
+number = "02"
+slug = "later"
+title = "Not written yet"
+ready = false
+
+[[exercise]]
+id = "01-double"
+lesson = "01"
+level = "warm-up"
+title = "Double a number"
+hint = "Multiply by two."
+"#;
+
+const STUB: &str = "pub fn double(x: u32) -> u32 {\n    todo!(\"double x\")\n}\n";
+const SOLUTION: &str = "pub fn double(x: u32) -> u32 {\n    x * 2\n}\n";
+
+const TESTS: &str = r#"
+mod double {
+    mod stub {
+        use lesson_01_demo::exercises::double as subject;
+
+        #[test]
+        #[ignore = "exercise: check it with `cargo run -p course -- check 01-double`"]
+        fn doubles() {
+            assert_eq!(subject::double(21), 42);
+        }
+    }
+    mod solution {
+        use lesson_01_demo::solutions::double as subject;
+
+        #[test]
+        fn doubles() {
+            assert_eq!(subject::double(21), 42);
+        }
+    }
+}
+"#;
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn make_course(root: &Path) {
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nresolver = \"3\"\nmembers = [\"lessons/*\"]\n",
+    );
+    write(root, "course.toml", COURSE_TOML);
+    write(root, ".gitignore", "/target\n/.course-state\n*.rs.backup\n");
+    write(
+        root,
+        "lessons/01-demo/Cargo.toml",
+        "[package]\nname = \"lesson-01-demo\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n",
+    );
+    write(
+        root,
+        "lessons/01-demo/src/lib.rs",
+        "#[allow(unused_variables)]\npub mod exercises;\npub mod solutions;\n",
+    );
+    write(
+        root,
+        "lessons/01-demo/src/exercises.rs",
+        "pub mod double;\n",
+    );
+    write(
+        root,
+        "lessons/01-demo/src/solutions.rs",
+        "pub mod double;\n",
+    );
+    write(root, "lessons/01-demo/src/exercises/double.rs", STUB);
+    write(root, "lessons/01-demo/src/solutions/double.rs", SOLUTION);
+    write(root, "lessons/01-demo/tests/exercises.rs", TESTS);
+    write(
+        root,
+        "book/src/01-demo.md",
+        "# Demo\n\n## Exercise 01-double\n\nRun `cargo run -p course -- check 01-double`.\n",
+    );
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "course"]);
+}
+
+/// Runs the course binary on `root`, building into the copy's own target.
+fn course(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_course"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env("NO_COLOR", "1")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("the course binary runs")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "--- stdout\n{}--- stderr\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn the_learner_loop_on_a_tiny_course() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    make_course(root);
+    let stub_path = root.join("lessons/01-demo/src/exercises/double.rs");
+    let backup_path = root.join("lessons/01-demo/src/exercises/double.rs.backup");
+
+    // The pristine course is sound.
+    let out = course(root, &["verify"]);
+    let all = text(&out);
+    assert!(out.status.success(), "verify should pass:\n{all}");
+    assert!(all.contains("01-double") && all.contains("1/1 ✓"), "{all}");
+
+    // The stub fails, showing the learner the todo!() message.
+    let out = course(root, &["check", "01-double"]);
+    let all = text(&out);
+    assert!(
+        !out.status.success(),
+        "check should fail on the stub:\n{all}"
+    );
+    assert!(all.contains("not yet implemented: double x"), "{all}");
+    assert!(all.contains("✗ 01-double is not done yet"), "{all}");
+    assert!(
+        all.contains("lessons/01-demo/src/exercises/double.rs"),
+        "{all}"
+    );
+    assert!(
+        all.contains("cargo run -p course -- hint 01-double"),
+        "{all}"
+    );
+    assert!(
+        !root.join(".course-state").exists()
+            || !fs::read_to_string(root.join(".course-state"))
+                .unwrap()
+                .contains("01-double")
+    );
+
+    // The maintainers' check of the reference passes.
+    let out = course(root, &["check", "--solution", "01-double"]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    // The learner solves it: check passes and is recorded.
+    fs::copy(
+        root.join("lessons/01-demo/src/solutions/double.rs"),
+        &stub_path,
+    )
+    .unwrap();
+    let out = course(root, &["check", "01-double"]);
+    let all = text(&out);
+    assert!(
+        out.status.success(),
+        "check should pass on the solution:\n{all}"
+    );
+    assert!(all.contains("✓ 01-double passes"), "{all}");
+    let state = fs::read_to_string(root.join(".course-state")).unwrap();
+    assert!(state.lines().any(|l| l == "01-double"), "{state}");
+
+    let out = course(root, &["list"]);
+    let all = text(&out);
+    assert!(all.contains("✓ 01-double"), "{all}");
+    assert!(all.contains("1 of 1 exercises done"), "{all}");
+    let out = course(root, &["next"]);
+    assert!(text(&out).contains("Congratulations"), "{}", text(&out));
+
+    // Reset brings the stub back and keeps the learner's work.
+    let out = course(root, &["reset", "01-double"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        fs::read_to_string(&stub_path).unwrap(),
+        STUB,
+        "the original stub, byte for byte"
+    );
+    assert_eq!(fs::read_to_string(&backup_path).unwrap(), SOLUTION);
+    let state = fs::read_to_string(root.join(".course-state")).unwrap();
+    assert!(
+        !state.lines().any(|l| l == "01-double"),
+        "a reset exercise is not done:\n{state}"
+    );
+
+    // Resetting again changes nothing and makes no new backup.
+    fs::remove_file(&backup_path).unwrap();
+    let out = course(root, &["reset", "01-double"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("already the original stub"),
+        "{}",
+        text(&out)
+    );
+    assert!(!backup_path.exists());
+
+    // verify notices a broken exercise: a stub that passes and an unlisted file.
+    fs::copy(
+        root.join("lessons/01-demo/src/solutions/double.rs"),
+        &stub_path,
+    )
+    .unwrap();
+    write(
+        root,
+        "lessons/01-demo/src/exercises/triple.rs",
+        "pub fn triple() {}\n",
+    );
+    let out = course(root, &["verify"]);
+    let all = text(&out);
+    assert!(!out.status.success(), "verify should fail:\n{all}");
+    assert!(
+        all.contains("the stub test double::stub::doubles passes"),
+        "{all}"
+    );
+    assert!(all.contains("has no `todo!(`"), "{all}");
+    assert!(
+        all.contains("src/exercises/triple.rs is not listed"),
+        "{all}"
+    );
+}
+
+#[test]
+fn reset_outside_git_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "course.toml", COURSE_TOML);
+    // Make sure no repository above the temp dir is found either.
+    let out = Command::new(env!("CARGO_BIN_EXE_course"))
+        .args(["--root", tmp.path().to_str().unwrap(), "reset", "01-double"])
+        .env("GIT_CEILING_DIRECTORIES", tmp.path().parent().unwrap())
+        .output()
+        .unwrap();
+    let all = text(&out);
+    assert!(!out.status.success(), "{all}");
+    assert!(all.contains("is not a git checkout"), "{all}");
+    assert!(!all.contains("panicked"), "{all}");
+}
+
+#[test]
+fn a_broken_cargo_is_reported_not_panicked() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "course.toml", COURSE_TOML);
+    let out = Command::new(env!("CARGO_BIN_EXE_course"))
+        .args(["--root", tmp.path().to_str().unwrap(), "check", "01-double"])
+        .env("CARGO", tmp.path().join("no-such-cargo"))
+        .output()
+        .unwrap();
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("error: could not run cargo:"), "{all}");
+    assert!(!all.contains("panicked"), "{all}");
+}
+
+#[test]
+fn watch_without_a_watchable_folder_suggests_manual_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "course.toml", COURSE_TOML);
+    // No `lessons/` folder: the watcher cannot be set up.
+    let out = Command::new(env!("CARGO_BIN_EXE_course"))
+        .args(["--root", tmp.path().to_str().unwrap(), "watch"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let all = text(&out);
+    assert!(!out.status.success(), "{all}");
+    assert!(all.contains("could not watch"), "{all}");
+    assert!(all.contains("watch --manual-run"), "{all}");
+    assert!(!all.contains("panicked"), "{all}");
+}
