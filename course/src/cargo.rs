@@ -20,6 +20,9 @@ pub fn program() -> OsString {
 pub fn command(root: &Path) -> Command {
     let mut cmd = Command::new(program());
     cmd.current_dir(root);
+    // A failing exercise should show its panic message, not a page of
+    // runtime frames; a learner who wants them can run cargo test directly.
+    cmd.env("RUST_BACKTRACE", "0");
     cmd
 }
 
