@@ -1,0 +1,36 @@
+//! Exercise 04-paginated (core): a lazy stream over a paginated API.
+//!
+//! `PagedApi::page(n)` returns page `n` (from 0) of a listing; past the end
+//! it returns an empty page. Write `all_items(api)`: a stream of every item,
+//! one by one, that requests page 0, yields its items, then requests page
+//! 1, and so on, and ends at the first empty page. It must be lazy: no page
+//! is requested before the consumer needs an item from it, so a consumer
+//! that takes only the first few items costs only the pages they are on.
+//! In Python:
+//!
+//! ```python
+//! async def all_items(api):
+//!     page = 0
+//!     while items := await api.page(page):
+//!         for item in items:
+//!             yield item
+//!         page += 1
+//! ```
+//!
+//! Use `futures::stream::unfold` with the next page number as state, yield
+//! whole pages, and flatten them into items (`flat_map(stream::iter)`) — or
+//! keep the current page's leftover items in the state and yield one at a
+//! time. Return it `.boxed()`.
+//!
+//! Check it: `cargo run -p course -- check 04-paginated`
+
+use futures::stream::{self, BoxStream, StreamExt};
+
+use crate::services::PagedApi;
+
+/// Every item of `api`, fetched a page at a time, as late as possible.
+pub fn all_items(api: PagedApi) -> BoxStream<'static, u32> {
+    todo!(
+        "unfold over the page number: fetch api.page(n), None if it is empty, else Some((items, n + 1)); then flatten"
+    )
+}
