@@ -1,0 +1,32 @@
+//! `loop.time()`: tokio's clock, and the paused clock the tests use.
+//!
+//! `tokio::time::Instant::now()` is the runtime's clock. Normally it is the
+//! system's monotonic clock; on a runtime built with `start_paused(true)`
+//! (a test helper behind tokio's `test-util` feature) time stands still and
+//! jumps straight to the next timer whenever every task is waiting. Timers,
+//! `sleep_until` deadlines and `Instant` all follow it; `std::time::Instant`
+//! does not.
+
+use std::time::Duration;
+
+use tokio::runtime::Builder;
+use tokio::time::{Instant, sleep};
+
+// ANCHOR: paused
+/// Sleeps for an hour on a paused-clock runtime. Returns the time tokio's
+/// clock saw and the time the wall clock saw.
+pub fn an_hour_in_a_blink() -> (Duration, Duration) {
+    let runtime = Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .expect("a runtime");
+    let wall = std::time::Instant::now();
+    let on_tokio_clock = runtime.block_on(async {
+        let start = Instant::now(); // loop.time()
+        sleep(Duration::from_secs(3600)).await;
+        start.elapsed()
+    });
+    (on_tokio_clock, wall.elapsed())
+}
+// ANCHOR_END: paused
