@@ -47,10 +47,10 @@ fn strip_include_blocks(text: &str) -> String {
                 block.push(line);
                 let body = &block[1..block.len() - 1];
                 let only_includes = !body.is_empty()
-                    && body
-                        .iter()
-                        .filter(|l| !l.trim().is_empty())
-                        .all(|l| l.trim().starts_with("{{#include") || l.trim().starts_with("{{#rustdoc_include"));
+                    && body.iter().filter(|l| !l.trim().is_empty()).all(|l| {
+                        l.trim().starts_with("{{#include")
+                            || l.trim().starts_with("{{#rustdoc_include")
+                    });
                 for l in &block {
                     // Blank lines in place of a removed block keep the
                     // doctests' line numbers equal to the chapter's.

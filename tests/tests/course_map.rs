@@ -14,7 +14,9 @@ fn course() -> Course {
 /// Every `.rs` file under `dir`, recursively.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for entry in entries.map(|e| e.unwrap().path()) {
         if entry.is_dir() {
             out.extend(rust_files(&entry));
@@ -56,7 +58,10 @@ fn every_claim_of_a_ready_lesson_is_asserted_by_a_named_test() {
         let chapter = std::fs::read_to_string(course.path(&lesson.chapter())).unwrap_or_default();
         for claim in course.claims.iter().filter(|c| c.lesson == lesson.number) {
             match comments.iter().find(|(id, _, _)| *id == claim.id) {
-                None => problems.push(format!("claim {} has no `// claim: {}` test", claim.id, claim.id)),
+                None => problems.push(format!(
+                    "claim {} has no `// claim: {}` test",
+                    claim.id, claim.id
+                )),
                 Some((_, next, file)) if !next.starts_with("#[") => problems.push(format!(
                     "{}: `// claim: {}` is not right above a test attribute",
                     file.display(),
@@ -65,7 +70,11 @@ fn every_claim_of_a_ready_lesson_is_asserted_by_a_named_test() {
                 Some(_) => {}
             }
             if !chapter.contains(&format!("`{}`", claim.id)) {
-                problems.push(format!("{} does not list claim `{}`", lesson.chapter().display(), claim.id));
+                problems.push(format!(
+                    "{} does not list claim `{}`",
+                    lesson.chapter().display(),
+                    claim.id
+                ));
             }
         }
     }
@@ -78,9 +87,16 @@ fn every_claim_comment_names_a_claim_of_its_lesson() {
     let mut problems = Vec::new();
     for lesson in course.lessons.iter().filter(|l| l.ready) {
         for (id, _, file) in claim_comments(&course.path(&lesson.dir())) {
-            let known = course.claims.iter().any(|c| c.id == id && c.lesson == lesson.number);
+            let known = course
+                .claims
+                .iter()
+                .any(|c| c.id == id && c.lesson == lesson.number);
             if !known {
-                problems.push(format!("{}: `// claim: {id}` is not a claim of lesson {} in course.toml", file.display(), lesson.number));
+                problems.push(format!(
+                    "{}: `// claim: {id}` is not a claim of lesson {} in course.toml",
+                    file.display(),
+                    lesson.number
+                ));
             }
         }
     }
@@ -95,17 +111,30 @@ fn ready_lessons_have_a_crate_and_draft_lessons_a_draft_chapter() {
         let chapter = std::fs::read_to_string(course.path(&lesson.chapter()))
             .unwrap_or_else(|_| panic!("{} is missing", lesson.chapter().display()));
         if lesson.ready {
-            let text = std::fs::read_to_string(&manifest)
-                .unwrap_or_else(|_| panic!("ready lesson {} has no {}", lesson.number, manifest.display()));
+            let text = std::fs::read_to_string(&manifest).unwrap_or_else(|_| {
+                panic!(
+                    "ready lesson {} has no {}",
+                    lesson.number,
+                    manifest.display()
+                )
+            });
             assert!(
                 text.contains(&format!("name = \"{}\"", lesson.package())),
                 "{} must be package {}",
                 manifest.display(),
                 lesson.package()
             );
-            assert!(!chapter.contains("**Draft.**"), "lesson {} is ready but its chapter is a draft", lesson.number);
+            assert!(
+                !chapter.contains("**Draft.**"),
+                "lesson {} is ready but its chapter is a draft",
+                lesson.number
+            );
         } else {
-            assert!(chapter.contains("**Draft.**"), "lesson {} is not ready: its chapter should say Draft", lesson.number);
+            assert!(
+                chapter.contains("**Draft.**"),
+                "lesson {} is not ready: its chapter should say Draft",
+                lesson.number
+            );
         }
     }
 }
@@ -127,25 +156,45 @@ fn every_exercise_has_a_stub_a_solution_and_tests() {
     let course = course();
     for ex in &course.exercises {
         let lesson = course.lesson_of(ex);
-        assert!(course.path(&ex.file).exists(), "{}: missing {}", ex.id, ex.file.display());
-        assert!(course.path(&ex.solution).exists(), "{}: missing {}", ex.id, ex.solution.display());
-        let tests = std::fs::read_to_string(course.path(&lesson.dir()).join("tests/exercises.rs")).unwrap_or_default();
+        assert!(
+            course.path(&ex.file).exists(),
+            "{}: missing {}",
+            ex.id,
+            ex.file.display()
+        );
+        assert!(
+            course.path(&ex.solution).exists(),
+            "{}: missing {}",
+            ex.id,
+            ex.solution.display()
+        );
+        let tests = std::fs::read_to_string(course.path(&lesson.dir()).join("tests/exercises.rs"))
+            .unwrap_or_default();
         assert!(
             tests.contains(&format!("exercise: {}, id: \"{}\"", ex.module, ex.id)),
             "{}: no `kit::exercise_tests!` block for it in tests/exercises.rs",
             ex.id
         );
-        assert!(ex.hint.trim().len() > 20, "{}: the hint is missing or too short", ex.id);
+        assert!(
+            ex.hint.trim().len() > 20,
+            "{}: the hint is missing or too short",
+            ex.id
+        );
     }
 }
 
 #[test]
 fn every_ready_lesson_has_at_least_three_exercises_and_map_rows() {
     let course = course();
-    let map = std::fs::read_to_string(course.path(Path::new("book/src/python-rust-map.md"))).unwrap();
+    let map =
+        std::fs::read_to_string(course.path(Path::new("book/src/python-rust-map.md"))).unwrap();
     for lesson in course.lessons.iter().filter(|l| l.ready) {
         let n = course.exercises_of(lesson).count();
-        assert!(n >= 3, "lesson {} has {n} exercises, fewer than three", lesson.number);
+        assert!(
+            n >= 3,
+            "lesson {} has {n} exercises, fewer than three",
+            lesson.number
+        );
         assert!(
             map.contains(&format!("(lesson {}]({}.md)", lesson.number, lesson.name()))
                 || map.contains(&format!("[lesson {}]({}.md)", lesson.number, lesson.name())),

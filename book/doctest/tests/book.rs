@@ -78,17 +78,32 @@ fn links(text: &str) -> Vec<String> {
 fn every_include_names_an_existing_file_and_anchor() {
     let mut problems = Vec::new();
     for (name, text) in chapters() {
-        for line in text.lines().filter(|l| l.trim_start().starts_with("{{#include")) {
-            let spec = line.trim().trim_start_matches("{{#include").trim_end_matches("}}").trim();
-            let (file, anchor) = spec.split_once(':').map_or((spec, None), |(f, a)| (f, Some(a)));
+        for line in text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("{{#include"))
+        {
+            let spec = line
+                .trim()
+                .trim_start_matches("{{#include")
+                .trim_end_matches("}}")
+                .trim();
+            let (file, anchor) = spec
+                .split_once(':')
+                .map_or((spec, None), |(f, a)| (f, Some(a)));
             let path = book_src().join(file);
             let Ok(code) = std::fs::read_to_string(&path) else {
                 problems.push(format!("{name}: {file} does not exist"));
                 continue;
             };
-            if let Some(anchor) = anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit() || c == ':')) {
-                let start = code.lines().any(|l| l.trim() == format!("// ANCHOR: {anchor}"));
-                let end = code.lines().any(|l| l.trim() == format!("// ANCHOR_END: {anchor}"));
+            if let Some(anchor) =
+                anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit() || c == ':'))
+            {
+                let start = code
+                    .lines()
+                    .any(|l| l.trim() == format!("// ANCHOR: {anchor}"));
+                let end = code
+                    .lines()
+                    .any(|l| l.trim() == format!("// ANCHOR_END: {anchor}"));
                 if !(start && end) {
                     problems.push(format!("{name}: {file} has no anchor `{anchor}`"));
                 }
@@ -107,7 +122,9 @@ fn internal_links_and_pictures_resolve() {
             if target.starts_with("http://") || target.starts_with("https://") {
                 continue;
             }
-            let (file, fragment) = target.split_once('#').map_or((target.as_str(), None), |(f, a)| (f, Some(a)));
+            let (file, fragment) = target
+                .split_once('#')
+                .map_or((target.as_str(), None), |(f, a)| (f, Some(a)));
             let file = if file.is_empty() { name.as_str() } else { file };
             if !book_src().join(file).exists() {
                 problems.push(format!("{name}: link to missing {file}"));

@@ -1,18 +1,12 @@
 //! `cargo run -p lesson-00-why-async`: every demo of lesson 00, in order.
 
+use kit::heading;
 use std::time::Duration;
 
 use kit::Timeline;
 use kit::timing::{fmt_duration, measure, measure_blocking};
 use lesson_00_why_async::workload::{self, THREE_API_CALLS, THREE_FETCHES};
 use lesson_00_why_async::{blocking, concurrent, cpu, request, sequential, threads};
-
-fn heading(title: &str) {
-    println!(
-        "\n── {title} {}",
-        "─".repeat(60usize.saturating_sub(title.len()))
-    );
-}
 
 /// Prints a run's chart and total, and returns the total for the summary.
 fn report(timeline: &Timeline, took: Duration) -> Duration {

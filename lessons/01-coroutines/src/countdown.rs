@@ -21,7 +21,10 @@ pub struct Countdown {
 impl Countdown {
     /// A countdown from `n`.
     pub fn new(n: u32) -> Self {
-        Self { remaining: n, polls: 0 }
+        Self {
+            remaining: n,
+            polls: 0,
+        }
     }
 }
 

@@ -50,8 +50,15 @@ impl<F: Future> Traced<F> {
     /// Wraps `inner`; records `Created` now.
     pub fn new(inner: F, stages: Stages) -> Self {
         let origin = Instant::now();
-        stages.lock().unwrap().push((Duration::ZERO, Stage::Created));
-        Self { inner: Box::pin(inner), stages, origin }
+        stages
+            .lock()
+            .unwrap()
+            .push((Duration::ZERO, Stage::Created));
+        Self {
+            inner: Box::pin(inner),
+            stages,
+            origin,
+        }
     }
 }
 
@@ -60,7 +67,12 @@ impl<F: Future> Future for Traced<F> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = &mut *self;
-        let record = |stage| this.stages.lock().unwrap().push((this.origin.elapsed(), stage));
+        let record = |stage| {
+            this.stages
+                .lock()
+                .unwrap()
+                .push((this.origin.elapsed(), stage))
+        };
         record(Stage::Polled);
         // Hand the inner future a waker that notes the wake-up, then passes
         // it on to the runtime's real waker.
@@ -70,7 +82,11 @@ impl<F: Future> Future for Traced<F> {
             origin: this.origin,
         }));
         let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
-        record(if result.is_ready() { Stage::Ready } else { Stage::Pending });
+        record(if result.is_ready() {
+            Stage::Ready
+        } else {
+            Stage::Pending
+        });
         result
     }
 }
@@ -87,7 +103,10 @@ impl Wake for NotingWaker {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        self.stages.lock().unwrap().push((self.origin.elapsed(), Stage::Woken));
+        self.stages
+            .lock()
+            .unwrap()
+            .push((self.origin.elapsed(), Stage::Woken));
         self.inner.wake_by_ref();
     }
 }
@@ -100,7 +119,6 @@ pub async fn trace_sleep(delay: Duration) -> Vec<(Duration, Stage)> {
     let stages = Stages::default();
     let traced = Traced::new(tokio::time::sleep(delay), stages.clone());
     traced.await;
-    let stages = stages.lock().unwrap().clone();
-    stages
+    stages.lock().unwrap().clone()
 }
 // ANCHOR_END: trace_sleep

@@ -1,14 +1,11 @@
 //! `cargo run -p lesson-01-coroutines`: every demo of lesson 01, in order.
 
+use kit::heading;
 use std::time::Duration;
 
 use kit::Timeline;
 use kit::timing::fmt_duration;
 use lesson_01_coroutines::{awaitables, colour, countdown, lazy, lifecycle, sequential, yielding};
-
-fn heading(title: &str) {
-    println!("\n── {title} {}", "─".repeat(60usize.saturating_sub(title.len())));
-}
 
 // A plain `fn main`: the async demos run inside `block_on`, and two demos
 // (yield_now, function colour) build their own runtime, which is only
@@ -19,12 +16,21 @@ fn main() {
     runtime.block_on(async_demos());
 
     heading("yield_now(): taking turns on one thread");
-    println!("without yield_now: {}", yielding::interleave(false).join(" "));
-    println!("with yield_now:    {}", yielding::interleave(true).join(" "));
+    println!(
+        "without yield_now: {}",
+        yielding::interleave(false).join(" ")
+    );
+    println!(
+        "with yield_now:    {}",
+        yielding::interleave(true).join(" ")
+    );
     println!("(a task only gives up the thread at an .await that is not ready)");
 
     heading("function colour: sync code calling async code");
-    println!("fetch_blocking(\"config\") = {:?}", colour::fetch_blocking("config"));
+    println!(
+        "fetch_blocking(\"config\") = {:?}",
+        colour::fetch_blocking("config")
+    );
     println!("(block_on drives one future on this thread; never call it inside async code)");
     println!("\nNext: `cargo run -p course -- next` for the exercises.");
 }
@@ -48,7 +54,10 @@ async fn async_demos() {
     }
 
     heading("a hand-written future");
-    println!("Countdown::new(3).await -> polled {} times", countdown::Countdown::new(3).await);
+    println!(
+        "Countdown::new(3).await -> polled {} times",
+        countdown::Countdown::new(3).await
+    );
 
     heading("the lifecycle of a future (a 500ms sleep, traced)");
     for (at, stage) in lifecycle::trace_sleep(Duration::from_millis(500)).await {

@@ -13,8 +13,12 @@ use tokio::time::sleep;
 /// Waits 1 s, then 2 s, recording both on the timeline.
 pub async fn one_then_two(timeline: &Timeline) -> Duration {
     let start = tokio::time::Instant::now();
-    timeline.track("wait 1s", sleep(Duration::from_secs(1))).await;
-    timeline.track("wait 2s", sleep(Duration::from_secs(2))).await;
+    timeline
+        .track("wait 1s", sleep(Duration::from_secs(1)))
+        .await;
+    timeline
+        .track("wait 2s", sleep(Duration::from_secs(2)))
+        .await;
     start.elapsed() // 3 s: the second wait starts only when the first ends
 }
 // ANCHOR_END: sequential

@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex};
 /// ran in: `a0 a1 a2 b0 b1 b2` without yielding; with it, `b0` runs right
 /// after `a0` and the two take turns.
 pub fn interleave(yield_between_steps: bool) -> Vec<String> {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
     let order = Arc::new(Mutex::new(Vec::new()));
     runtime.block_on(async {
         let mut handles = Vec::new();
@@ -31,7 +33,6 @@ pub fn interleave(yield_between_steps: bool) -> Vec<String> {
             handle.await.expect("no panic");
         }
     });
-    let order = order.lock().unwrap().clone();
-    order
+    order.lock().unwrap().clone()
 }
 // ANCHOR_END: yielding

@@ -19,19 +19,30 @@ async fn four_kinds_of_awaitable() {
     let got = awaitables::four_kinds().await;
     assert_eq!(
         got,
-        ["async block", "spawned task", "oneshot value", "countdown after 4 polls"]
+        [
+            "async block",
+            "spawned task",
+            "oneshot value",
+            "countdown after 4 polls"
+        ]
     );
 }
 
 #[test]
 fn yield_now_makes_tasks_take_turns() {
-    assert_eq!(yielding::interleave(false), ["a0", "a1", "a2", "b0", "b1", "b2"]);
+    assert_eq!(
+        yielding::interleave(false),
+        ["a0", "a1", "a2", "b0", "b1", "b2"]
+    );
     // With yield_now, b starts before a has finished: they take turns. (The
     // exact order after that is the scheduler's business, not a promise.)
     let order = yielding::interleave(true);
     let at = |step: &str| order.iter().position(|s| s == step).unwrap();
     assert_eq!(order.len(), 6);
-    assert!(at("b0") < at("a1"), "b got the thread at a's first yield: {order:?}");
+    assert!(
+        at("b0") < at("a1"),
+        "b got the thread at a's first yield: {order:?}"
+    );
 }
 
 #[test]

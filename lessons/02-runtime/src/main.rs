@@ -1,16 +1,10 @@
 //! `cargo run -p lesson-02-runtime`: every demo of lesson 02, in order.
 
+use kit::heading;
 use kit::timing::fmt_duration;
 use lesson_02_runtime::{
     clock, entry, flavors, manual, per_thread, running, scheduling, threadsafe,
 };
-
-fn heading(title: &str) {
-    println!(
-        "\n── {title} {}",
-        "─".repeat(60usize.saturating_sub(title.len()))
-    );
-}
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }

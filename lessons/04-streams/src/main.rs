@@ -1,5 +1,6 @@
 //! `cargo run -p lesson-04-streams`: every demo of lesson 04, in order.
 
+use kit::heading;
 use std::time::Duration;
 
 use kit::Timeline;
@@ -10,13 +11,6 @@ use lesson_04_streams::close::{self, Server};
 use lesson_04_streams::guard::{self, Pool};
 use lesson_04_streams::services::Backend;
 use lesson_04_streams::{consume, generators, with_helper};
-
-fn heading(title: &str) {
-    println!(
-        "\n── {title} {}",
-        "─".repeat(60usize.saturating_sub(title.len()))
-    );
-}
 
 fn print_arrivals(items: &[(u32, Duration)]) {
     let shown: Vec<String> = items

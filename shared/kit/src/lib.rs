@@ -8,14 +8,17 @@
 //!   paused clock, with one stated margin under the real clock.
 //! - [`sim`]: simulated I/O (`fetch(name, delay)` and friends), the running
 //!   example of the tutorials this course follows.
+//! - [`show`]: the section headings every lesson program prints.
 //! - [`book_image`]: checks the book's timeline pictures against a fresh run.
 //! - [`exercise_tests!`]: writes an exercise's tests once and runs them
 //!   against both the learner's stub and the reference solution.
 
 pub mod book_image;
 pub mod exercise;
+pub mod show;
 pub mod sim;
 pub mod timeline;
 pub mod timing;
 
+pub use show::heading;
 pub use timeline::Timeline;

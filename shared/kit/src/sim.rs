@@ -70,7 +70,10 @@ mod tests {
         let err = got.unwrap_err();
         assert_eq!(err.to_string(), "b failed after 100ms");
         assert_exact(took, ms(100));
-        assert_eq!(try_fetch("c", ms(1), false).await.unwrap(), "c: done in 1ms");
+        assert_eq!(
+            try_fetch("c", ms(1), false).await.unwrap(),
+            "c: done in 1ms"
+        );
     }
 
     #[tokio::test(start_paused = true)]

@@ -146,7 +146,12 @@ impl Timeline {
     pub fn render_ascii(&self) -> String {
         let spans = self.spans();
         let total = self.total();
-        let label_width = spans.iter().map(|s| s.name.chars().count()).max().unwrap_or(4).max(4);
+        let label_width = spans
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
         let mut out = String::new();
 
         // Axis: time zero on the left, the total on the right.
@@ -199,7 +204,13 @@ impl Timeline {
     pub fn render_svg(&self) -> String {
         let spans = self.spans();
         let total = self.total().max(Duration::from_millis(1));
-        let label_w = 12.0 + 7.5 * spans.iter().map(|s| s.name.chars().count()).max().unwrap_or(4) as f64;
+        let label_w = 12.0
+            + 7.5
+                * spans
+                    .iter()
+                    .map(|s| s.name.chars().count())
+                    .max()
+                    .unwrap_or(4) as f64;
         let plot_w = 480.0;
         let row_h = 26.0;
         let top = 28.0;
@@ -337,7 +348,9 @@ fn overlaps(start: Duration, end: Duration, lo: Duration, hi: Duration) -> bool 
 
 /// Tick marks at a round step, about five of them.
 fn ticks(total: Duration) -> Vec<Duration> {
-    let steps_ms = [1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000];
+    let steps_ms = [
+        1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000,
+    ];
     let total_ms = total.as_millis().max(1) as u64;
     let step = steps_ms
         .into_iter()
@@ -349,7 +362,9 @@ fn ticks(total: Duration) -> Vec<Duration> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -361,10 +376,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn records_exact_spans_on_the_paused_clock() {
         let tl = Timeline::new();
-        tokio::join!(
-            tl.track("A", sleep(ms(300))),
-            tl.track("B", sleep(ms(600))),
-        );
+        tokio::join!(tl.track("A", sleep(ms(300))), tl.track("B", sleep(ms(600))),);
         let spans = tl.spans();
         assert_eq!(spans[0].start, ms(0));
         assert_eq!(spans[0].end, Some(ms(300)));
@@ -416,7 +428,10 @@ mod tests {
     async fn svg_is_deterministic_and_well_formed() {
         async fn run() -> String {
             let tl = Timeline::new();
-            tokio::join!(tl.track("a<b", sleep(ms(200))), tl.track("c", sleep(ms(400))));
+            tokio::join!(
+                tl.track("a<b", sleep(ms(200))),
+                tl.track("c", sleep(ms(400)))
+            );
             tl.render_svg()
         }
         let first = run().await;
@@ -429,7 +444,10 @@ mod tests {
     #[test]
     fn ticks_are_round() {
         assert_eq!(ticks(ms(900)), [0, 200, 400, 600, 800].map(ms));
-        assert_eq!(ticks(Duration::from_secs(6)), [0, 1, 2, 3, 4, 5, 6].map(|s| ms(s * 1000)));
+        assert_eq!(
+            ticks(Duration::from_secs(6)),
+            [0, 1, 2, 3, 4, 5, 6].map(|s| ms(s * 1000))
+        );
     }
 
     #[tokio::test]

@@ -40,7 +40,9 @@ impl Flag {
 
     /// A future that completes once the flag is raised.
     pub fn wait(&self) -> FlagWait {
-        FlagWait { state: self.state.clone() }
+        FlagWait {
+            state: self.state.clone(),
+        }
     }
 }
 
