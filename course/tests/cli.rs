@@ -64,8 +64,12 @@ fn run_of_an_unknown_or_draft_lesson_fails_clearly() {
     let out = course(&["run", "99"]);
     assert_clean_error(&out, "error: no lesson `99`");
     assert_eq!(out.status.code(), Some(2));
-    let out = course(&["run", "02"]);
-    assert_clean_error(&out, "lesson 02 is not written yet");
+    // The first draft lesson, whichever that is as the course grows.
+    let map = course::Course::load(&course_root()).unwrap();
+    if let Some(draft) = map.lessons.iter().find(|l| !l.ready) {
+        let out = course(&["run", &draft.number]);
+        assert_clean_error(&out, &format!("lesson {} is not written yet", draft.number));
+    }
 }
 
 #[test]
