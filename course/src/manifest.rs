@@ -226,6 +226,10 @@ impl Course {
             }
             exercises.push(ex);
         }
+        // The learner meets exercises lesson by lesson, in file order within
+        // a lesson, wherever a lesson's entries sit in the file.
+        let position = |number: &str| raw.lesson.iter().position(|l| l.number == number);
+        exercises.sort_by_key(|e| position(&e.lesson));
 
         Ok(Self {
             root: root.to_path_buf(),

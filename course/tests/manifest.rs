@@ -199,3 +199,35 @@ fn the_real_course_toml_parses() {
     assert!(course.exercise("01-one-after-another").is_ok());
     assert!(course.lessons.iter().any(|l| l.number == "01" && l.ready));
 }
+
+#[test]
+fn exercises_come_in_lesson_order_wherever_they_are_listed() {
+    let text = r#"
+[[lesson]]
+number = "00"
+slug = "zero"
+title = "Zero"
+
+[[lesson]]
+number = "01"
+slug = "one"
+title = "One"
+
+[[exercise]]
+id = "01-late"
+lesson = "01"
+level = "core"
+title = "Listed first"
+hint = "h"
+
+[[exercise]]
+id = "00-early"
+lesson = "00"
+level = "warm-up"
+title = "Listed second"
+hint = "h"
+"#;
+    let course = course::Course::parse(std::path::Path::new("/tmp"), text).unwrap();
+    let ids: Vec<&str> = course.exercises.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["00-early", "01-late"]);
+}
