@@ -180,6 +180,17 @@ fn every_exercise_has_a_stub_a_solution_and_tests() {
             "{}: the hint is missing or too short",
             ex.id
         );
+        // `course next` sends the learner to this section by name.
+        let chapter = std::fs::read_to_string(course.path(&ex.chapter)).unwrap_or_default();
+        assert!(
+            chapter
+                .lines()
+                .any(|l| l.trim() == format!("### Exercise {}", ex.id)),
+            "{}: {} has no `### Exercise {}` section",
+            ex.id,
+            ex.chapter.display(),
+            ex.id
+        );
     }
 }
 
