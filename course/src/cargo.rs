@@ -142,6 +142,10 @@ impl Captured {
 
 /// Runs `cmd` with its output captured, killing it after `timeout`.
 /// `what` names the program in a spawn error.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the runner is a plain program with no tokio clock"
+)]
 pub fn run_captured(cmd: &mut Command, what: &str, timeout: Option<Duration>) -> Result<Captured> {
     let mut child = cmd
         .stdin(Stdio::null())

@@ -43,10 +43,13 @@ enum Cmd {
         #[arg(long)]
         solution: bool,
     },
-    /// Show an exercise's hint
+    /// Show an exercise's hint: a nudge, then the recipe with --more
     Hint {
         /// The exercise, e.g. `01-one-after-another`
         id: String,
+        /// Show the recipe too: how to write it, step by step
+        #[arg(long)]
+        more: bool,
     },
     /// What to do next: the first exercise not done yet
     Next,
@@ -93,7 +96,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Cmd::List) => list::list(&course),
         Some(Cmd::Run { lesson, args }) => run::run(&course, &lesson, &args),
         Some(Cmd::Check { id, solution }) => check::check(&course, id.as_deref(), solution),
-        Some(Cmd::Hint { id }) => hint::hint(&course, &id),
+        Some(Cmd::Hint { id, more }) => hint::hint(&course, &id, more),
         Some(Cmd::Next) => next::next(&course),
         Some(Cmd::Watch { manual_run }) => watch::watch(&course, manual_run),
         Some(Cmd::Reset { id }) => reset::reset(&course, &id),

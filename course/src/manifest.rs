@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -66,7 +67,12 @@ pub struct Exercise {
     pub lesson: String,
     pub level: String,
     pub title: String,
+    /// The nudge: where to look, not what to write (`hint ID`).
     pub hint: String,
+    /// The recipe: how to write it (`hint ID --more`).
+    pub more: String,
+    /// How long one run of its tests may take before it counts as hung.
+    pub time_limit: Duration,
     /// The Rust module name: `one_after_another`.
     pub module: String,
     /// The lesson's package, e.g. `lesson-01-coroutines`.
@@ -104,7 +110,16 @@ struct RawExercise {
     title: String,
     #[serde(default)]
     hint: String,
+    #[serde(default)]
+    more: String,
+    /// Seconds; [`DEFAULT_TIME_LIMIT`] when absent.
+    time_limit_secs: Option<u64>,
 }
+
+/// How long an exercise's tests may run when `course.toml` does not say.
+/// Paused-clock tests take milliseconds, so this is generous: what it
+/// catches is a busy loop or an await that never completes.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(30);
 
 impl Lesson {
     /// `NN-slug`: the folder name, the package suffix and the chapter name.
@@ -163,6 +178,10 @@ impl Exercise {
             level: raw.level,
             title: raw.title,
             hint: raw.hint.trim().to_owned(),
+            more: raw.more.trim().to_owned(),
+            time_limit: raw
+                .time_limit_secs
+                .map_or(DEFAULT_TIME_LIMIT, Duration::from_secs),
         })
     }
 

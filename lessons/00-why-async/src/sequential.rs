@@ -16,7 +16,8 @@ pub async fn run_sequential(timeline: &Timeline, jobs: &[Job]) -> Vec<String> {
     let mut results = Vec::new();
     for job in jobs {
         // The next fetch is not even created until this one has finished.
-        results.push(timeline.track(job.name, fetch(job.name, job.delay)).await);
+        results
+            .push(timeline.track(job.name, fetch(job.name, job.delay)).await);
     }
     results
 }

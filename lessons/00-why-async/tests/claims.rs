@@ -18,7 +18,8 @@ async fn claim_why_sequential_is_sum() {
     // One after another: 300 + 200 + 400 = 900 ms, each fetch starting
     // when the one before it ends.
     let one_by_one = Timeline::new();
-    let (results, took) = measure(sequential::run_sequential(&one_by_one, &THREE_FETCHES)).await;
+    let (results, took) =
+        measure(sequential::run_sequential(&one_by_one, &THREE_FETCHES)).await;
     assert_exact(took, ms(900));
     assert_eq!(results, expected);
     let starts: Vec<_> = one_by_one.spans().iter().map(|s| s.start).collect();
@@ -27,10 +28,12 @@ async fn claim_why_sequential_is_sum() {
     // Together: the longest fetch, 400 ms, all three starting at 0 and the
     // results still in job order.
     let together = Timeline::new();
-    let (results, took) = measure(concurrent::run_concurrent(&together, &THREE_FETCHES)).await;
+    let (results, took) =
+        measure(concurrent::run_concurrent(&together, &THREE_FETCHES)).await;
     assert_exact(took, ms(400));
     assert_eq!(results, expected);
-    let spans: Vec<_> = together.spans().iter().map(|s| (s.start, s.end)).collect();
+    let spans: Vec<_> =
+        together.spans().iter().map(|s| (s.start, s.end)).collect();
     assert_eq!(
         spans,
         [
@@ -90,11 +93,13 @@ async fn claim_why_three_2s_calls() {
 // claim: why/five-db-calls
 #[tokio::test(start_paused = true)]
 async fn claim_why_five_db_calls() {
-    let (rows, took) = measure(request::handle_request_sequential(ms(100))).await;
+    let (rows, took) =
+        measure(request::handle_request_sequential(ms(100))).await;
     assert_exact(took, ms(500));
     assert_eq!(rows, [1, 2, 3, 4, 5]);
 
-    let (rows, took) = measure(request::handle_request_concurrent(ms(100))).await;
+    let (rows, took) =
+        measure(request::handle_request_concurrent(ms(100))).await;
     assert_exact(took, ms(100));
     assert_eq!(rows, [1, 2, 3, 4, 5]);
 }

@@ -2,7 +2,9 @@
 
 use kit::timing::{assert_exact, measure, ms};
 use lesson_00_why_async::cpu;
-use lesson_00_why_async::services::{fetch_orders, fetch_profile, fetch_settings, fetch_user};
+use lesson_00_why_async::services::{
+    fetch_orders, fetch_profile, fetch_settings, fetch_user,
+};
 use lesson_00_why_async::workload::{self, THREE_FETCHES};
 
 #[test]

@@ -20,7 +20,13 @@ fn five_jobs() -> [Job; 5] {
 
 fn expected_results(jobs: &[Job]) -> Vec<String> {
     jobs.iter()
-        .map(|j| format!("{}: done in {}", j.name, kit::timing::fmt_duration(j.delay)))
+        .map(|j| {
+            format!(
+                "{}: done in {}",
+                j.name,
+                kit::timing::fmt_duration(j.delay)
+            )
+        })
         .collect()
 }
 

@@ -6,7 +6,9 @@
 //! really rules it out.
 
 use kit::Timeline;
-use kit::timing::{assert_realtime, measure, measure_blocking, ms, realtime_lock};
+use kit::timing::{
+    assert_realtime, measure, measure_blocking, ms, realtime_lock,
+};
 use lesson_00_why_async::workload::{self, THREE_API_CALLS, THREE_FETCHES};
 use lesson_00_why_async::{blocking, concurrent, threads};
 
@@ -19,8 +21,9 @@ const EXPECTED: [&str; 3] = [
 #[test]
 fn blocking_calls_in_a_row_take_the_sum() {
     let _guard = realtime_lock();
-    let (results, took) =
-        measure_blocking(|| blocking::run_blocking(&Timeline::new(), &THREE_FETCHES));
+    let (results, took) = measure_blocking(|| {
+        blocking::run_blocking(&Timeline::new(), &THREE_FETCHES)
+    });
     assert_eq!(results, EXPECTED);
     assert_realtime(took, ms(900));
 }
@@ -29,7 +32,8 @@ fn blocking_calls_in_a_row_take_the_sum() {
 fn threads_overlap_their_waits() {
     let _guard = realtime_lock();
     let timeline = Timeline::new();
-    let (results, took) = measure_blocking(|| threads::run_on_threads(&timeline, &THREE_FETCHES));
+    let (results, took) =
+        measure_blocking(|| threads::run_on_threads(&timeline, &THREE_FETCHES));
     assert_eq!(
         results, EXPECTED,
         "results in job order, not finishing order"
@@ -49,7 +53,8 @@ fn three_api_calls_on_threads_scaled_down() {
     let _guard = realtime_lock();
     // 2 s calls at 1/10 scale: 200 ms each; one by one would be 600 ms.
     let jobs = workload::scaled(&THREE_API_CALLS, 10);
-    let (_, took) = measure_blocking(|| threads::run_on_threads(&Timeline::new(), &jobs));
+    let (_, took) =
+        measure_blocking(|| threads::run_on_threads(&Timeline::new(), &jobs));
     assert_realtime(took, ms(200));
 }
 
@@ -60,10 +65,9 @@ fn concurrent_awaits_on_the_real_clock_match_the_paused_one() {
         .enable_all()
         .build()
         .unwrap();
-    let (results, took) = runtime.block_on(measure(concurrent::run_concurrent(
-        &Timeline::new(),
-        &THREE_FETCHES,
-    )));
+    let (results, took) = runtime.block_on(measure(
+        concurrent::run_concurrent(&Timeline::new(), &THREE_FETCHES),
+    ));
     assert_eq!(results, EXPECTED);
     assert_realtime(took, ms(400));
 }

@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use kit::Timeline;
 use kit::timing::fmt_duration;
-use lesson_01_coroutines::{awaitables, colour, countdown, lazy, lifecycle, sequential, yielding};
+use lesson_01_coroutines::{
+    awaitables, colour, countdown, lazy, lifecycle, sequential, yielding,
+};
 
 // A plain `fn main`: the async demos run inside `block_on`, and two demos
 // (yield_now, function colour) build their own runtime, which is only
@@ -24,14 +26,18 @@ fn main() {
         "with yield_now:    {}",
         yielding::interleave(true).join(" ")
     );
-    println!("(a task only gives up the thread at an .await that is not ready)");
+    println!(
+        "(a task only gives up the thread at an .await that is not ready)"
+    );
 
     heading("function colour: sync code calling async code");
     println!(
         "fetch_blocking(\"config\") = {:?}",
         colour::fetch_blocking("config")
     );
-    println!("(block_on drives one future on this thread; never call it inside async code)");
+    println!(
+        "(block_on drives one future on this thread; never call it inside async code)"
+    );
     println!("\nNext: `cargo run -p course -- next` for the exercises.");
 }
 
@@ -60,7 +66,8 @@ async fn async_demos() {
     );
 
     heading("the lifecycle of a future (a 500ms sleep, traced)");
-    for (at, stage) in lifecycle::trace_sleep(Duration::from_millis(500)).await {
+    for (at, stage) in lifecycle::trace_sleep(Duration::from_millis(500)).await
+    {
         println!("{:>7}  {stage}", fmt_duration(at));
     }
 }

@@ -9,6 +9,7 @@
 
 use std::time::Duration;
 
+use kit::timing::measure_blocking;
 use tokio::runtime::Builder;
 use tokio::time::{Instant, sleep};
 
@@ -21,12 +22,13 @@ pub fn an_hour_in_a_blink() -> (Duration, Duration) {
         .start_paused(true)
         .build()
         .expect("a runtime");
-    let wall = std::time::Instant::now();
-    let on_tokio_clock = runtime.block_on(async {
-        let start = Instant::now(); // loop.time()
-        sleep(Duration::from_secs(3600)).await;
-        start.elapsed()
-    });
-    (on_tokio_clock, wall.elapsed())
+    // measure_blocking times on the wall clock (std's, which never pauses).
+    measure_blocking(|| {
+        runtime.block_on(async {
+            let start = Instant::now(); // loop.time()
+            sleep(Duration::from_secs(3600)).await;
+            start.elapsed()
+        })
+    })
 }
 // ANCHOR_END: paused

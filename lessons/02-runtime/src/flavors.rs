@@ -59,7 +59,8 @@ pub fn where_tasks_run(runtime: &Runtime, tasks: usize) -> Placement {
         });
         join_all(handles).await
     });
-    let ran_on: Vec<_> = ran_on.into_iter().map(|r| r.expect("no panic")).collect();
+    let ran_on: Vec<_> =
+        ran_on.into_iter().map(|r| r.expect("no panic")).collect();
     Placement {
         caller,
         task_threads: ran_on.iter().map(|(id, _)| *id).collect(),
@@ -71,12 +72,14 @@ pub fn where_tasks_run(runtime: &Runtime, tasks: usize) -> Placement {
 /// Spawns `tasks` empty tasks and joins them all; returns the wall time.
 /// Printed by the demo, not asserted: it is this machine's number.
 pub fn spawn_and_join(runtime: &Runtime, tasks: usize) -> Duration {
-    let start = std::time::Instant::now();
-    runtime.block_on(async {
-        let handles: Vec<_> = (0..tasks).map(|i| tokio::spawn(async move { i })).collect();
-        for handle in handles {
-            handle.await.expect("no panic");
-        }
+    let ((), took) = kit::timing::measure_blocking(|| {
+        runtime.block_on(async {
+            let handles: Vec<_> =
+                (0..tasks).map(|i| tokio::spawn(async move { i })).collect();
+            for handle in handles {
+                handle.await.expect("no panic");
+            }
+        })
     });
-    start.elapsed()
+    took
 }

@@ -32,11 +32,16 @@ fn main() {
     }
 
     heading("call_soon, call_later(2 s), call_at(+5 s), main sleeps 3 s");
-    println!("(real time: this takes 3 s; the test runs it on the paused clock)");
-    for (what, at) in scheduling::run_then_shut_down(flavors::current_thread()) {
+    println!(
+        "(real time: this takes 3 s; the test runs it on the paused clock)"
+    );
+    for (what, at) in scheduling::run_then_shut_down(flavors::current_thread())
+    {
         match at {
             Some(at) => println!("{:>8}  {what} ran", fmt_duration(at)),
-            None => println!("   never  {what}: dropped when the runtime shut down at 3 s"),
+            None => println!(
+                "   never  {what}: dropped when the runtime shut down at 3 s"
+            ),
         }
     }
 
@@ -74,7 +79,9 @@ fn main() {
     drop(single);
 
     heading("one runtime per thread");
-    for (i, (thread, tasks)) in per_thread::runtime_per_thread(3).into_iter().enumerate() {
+    for (i, (thread, tasks)) in
+        per_thread::runtime_per_thread(3).into_iter().enumerate()
+    {
         let all_home = tasks.iter().all(|t| *t == thread);
         println!(
             "thread {}: {thread:?}, its 3 tasks ran on it: {}",

@@ -38,7 +38,9 @@ pub fn tasks_wait_for_block_on() -> Vec<&'static str> {
     let runtime = Builder::new_current_thread().build().expect("a runtime");
 
     let task_log = log.clone();
-    runtime.spawn(async move { task_log.lock().unwrap().push("the spawned task runs") });
+    runtime.spawn(async move {
+        task_log.lock().unwrap().push("the spawned task runs")
+    });
     note("spawned: nothing has run yet");
 
     runtime.block_on(async {

@@ -26,10 +26,13 @@ pub fn runtime_per_thread(threads: usize) -> Vec<(ThreadId, Vec<ThreadId>)> {
                     .build()
                     .expect("a runtime");
                 let ran_on = runtime.block_on(async {
-                    let tasks = (0..3).map(|_| tokio::spawn(async { thread::current().id() }));
+                    let tasks = (0..3).map(|_| {
+                        tokio::spawn(async { thread::current().id() })
+                    });
                     join_all(tasks).await
                 });
-                let ran_on = ran_on.into_iter().map(|r| r.expect("no panic")).collect();
+                let ran_on =
+                    ran_on.into_iter().map(|r| r.expect("no panic")).collect();
                 (thread::current().id(), ran_on)
             })
         })

@@ -82,7 +82,9 @@ pub async fn schedule_three(log: Log) {
 
 /// Runs [`schedule_three`] as the main future of `runtime`, then shuts the
 /// runtime down, as `asyncio.run` does when main returns.
-pub fn run_then_shut_down(runtime: Runtime) -> Vec<(&'static str, Option<Duration>)> {
+pub fn run_then_shut_down(
+    runtime: Runtime,
+) -> Vec<(&'static str, Option<Duration>)> {
     let log = Log::default();
     runtime.block_on(schedule_three(log.clone()));
     drop(runtime); // the +5 s task is dropped here, 3 s in, before its time

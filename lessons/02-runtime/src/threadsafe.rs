@@ -55,16 +55,18 @@ pub fn from_a_plain_thread(handle: Handle) -> Report {
     thread::spawn(move || {
         let caller = thread::current().id();
         let caller_in_runtime = Handle::try_current().is_ok();
-        let (ran_on, ran_on_name, ran_in_runtime, value) = submit_and_wait(&handle, async {
-            let me = thread::current();
-            let value = kit::sim::query(42, Duration::from_millis(20)).await;
-            (
-                me.id(),
-                me.name().unwrap_or("unnamed").to_string(),
-                Handle::try_current().is_ok(),
-                value,
-            )
-        });
+        let (ran_on, ran_on_name, ran_in_runtime, value) =
+            submit_and_wait(&handle, async {
+                let me = thread::current();
+                let value =
+                    kit::sim::query(42, Duration::from_millis(20)).await;
+                (
+                    me.id(),
+                    me.name().unwrap_or("unnamed").to_string(),
+                    Handle::try_current().is_ok(),
+                    value,
+                )
+            });
         Report {
             caller,
             caller_in_runtime,

@@ -81,6 +81,7 @@ fn each_thread_runs_its_own_runtime() {
         assert_eq!(tasks.len(), 3);
         assert!(tasks.iter().all(|t| t == thread), "a task left its thread");
     }
-    let threads: std::collections::HashSet<_> = per.iter().map(|(t, _)| *t).collect();
+    let threads: std::collections::HashSet<_> =
+        per.iter().map(|(t, _)| *t).collect();
     assert_eq!(threads.len(), 3, "three different threads");
 }

@@ -34,7 +34,11 @@ impl Drop for SetOnDrop {
 /// When each callback ran, measured from `start` on tokio's clock.
 type Fired = Arc<Mutex<Vec<(&'static str, Duration)>>>;
 
-fn recorder(fired: &Fired, start: Instant, what: &'static str) -> impl FnOnce() + Send + 'static {
+fn recorder(
+    fired: &Fired,
+    start: Instant,
+    what: &'static str,
+) -> impl FnOnce() + Send + 'static {
     let fired = fired.clone();
     move || fired.lock().unwrap().push((what, start.elapsed()))
 }

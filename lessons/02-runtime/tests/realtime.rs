@@ -1,7 +1,9 @@
 //! Real-clock tests: what the wall clock does while tokio's paused clock
 //! jumps. Each takes `realtime_lock` so they never overlap.
 
-use kit::timing::{assert_exact, assert_realtime_between, ms, realtime_lock, secs};
+use kit::timing::{
+    assert_exact, assert_realtime_between, ms, realtime_lock, secs,
+};
 use lesson_02_runtime::clock;
 
 #[test]

@@ -20,7 +20,9 @@ pub async fn background_then_await(
 ) -> (String, String) {
     let start_task = |name: &'static str| {
         let timeline = timeline.clone();
-        tokio::spawn(async move { timeline.track(name, fetch(name, task_len)).await })
+        tokio::spawn(async move {
+            timeline.track(name, fetch(name, task_len)).await
+        })
     };
     let a = start_task("task A");
     let b = start_task("task B");

@@ -30,12 +30,18 @@ pub struct Waited {
 // ANCHOR: deadline
 /// Runs every job as a task, splits them into done and pending at
 /// `deadline`, and cancels the pending ones.
-pub async fn wait_then_cancel(timeline: &Timeline, jobs: &[Job], deadline: Duration) -> Waited {
+pub async fn wait_then_cancel(
+    timeline: &Timeline,
+    jobs: &[Job],
+    deadline: Duration,
+) -> Waited {
     let tasks: Vec<(&'static str, JoinHandle<String>)> = jobs
         .iter()
         .map(|&(name, delay)| {
             let timeline = timeline.clone();
-            let task = tokio::spawn(async move { timeline.track(name, fetch(name, delay)).await });
+            let task = tokio::spawn(async move {
+                timeline.track(name, fetch(name, delay)).await
+            });
             (name, task)
         })
         .collect();

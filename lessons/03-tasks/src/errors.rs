@@ -17,7 +17,9 @@ use crate::Attempt;
 
 // ANCHOR: errors_as_values
 /// Runs every attempt at once and keeps every outcome, in input order.
-pub async fn errors_as_values(attempts: &[Attempt]) -> Vec<Result<String, FetchError>> {
+pub async fn errors_as_values(
+    attempts: &[Attempt],
+) -> Vec<Result<String, FetchError>> {
     let fetches = attempts
         .iter()
         .map(|&(name, delay, fails)| try_fetch(name, delay, fails));
@@ -32,8 +34,9 @@ pub async fn fail_fast(
     timeline: &Timeline,
     attempts: [Attempt; 3],
 ) -> Result<[String; 3], FetchError> {
-    let run =
-        move |(name, delay, fails): Attempt| timeline.track(name, try_fetch(name, delay, fails));
+    let run = move |(name, delay, fails): Attempt| {
+        timeline.track(name, try_fetch(name, delay, fails))
+    };
     let [a, b, c] = attempts;
     let (a, b, c) = tokio::try_join!(run(a), run(b), run(c))?;
     Ok([a, b, c])

@@ -14,7 +14,8 @@ use crate::Job;
 // ANCHOR: first_completed
 /// Races three jobs; the first to finish wins and the others are dropped.
 pub async fn first_completed(timeline: &Timeline, jobs: [Job; 3]) -> String {
-    let run = move |(name, delay): Job| timeline.track(name, fetch(name, delay));
+    let run =
+        move |(name, delay): Job| timeline.track(name, fetch(name, delay));
     let [a, b, c] = jobs;
     let winner = tokio::select! {
         biased; // poll in the order written (the default is random, for fairness)

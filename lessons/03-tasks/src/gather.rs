@@ -17,7 +17,10 @@ use crate::Job;
 
 // ANCHOR: join
 /// Fetches users, posts and comments at the same time with `join!`.
-pub async fn join_three(timeline: &Timeline, delays: [Duration; 3]) -> [String; 3] {
+pub async fn join_three(
+    timeline: &Timeline,
+    delays: [Duration; 3],
+) -> [String; 3] {
     let [users, posts, comments] = delays;
     let (users, posts, comments) = tokio::join!(
         timeline.track("users", fetch("users", users)),

@@ -12,8 +12,8 @@ use std::time::Duration;
 use kit::Timeline;
 use kit::timing::fmt_duration;
 use lesson_03_tasks::{
-    as_completed, background, cancel, deadline, detach, errors, first, gather, handles, spawn,
-    taskgroup, timeout,
+    as_completed, background, cancel, deadline, detach, errors, first, gather,
+    handles, spawn, taskgroup, timeout,
 };
 use tokio::time::Instant;
 
@@ -39,7 +39,9 @@ async fn timed<Fut: Future>(fut: Fut) -> (Fut::Output, String) {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     println!("Lesson 03 — tasks: running futures concurrently");
-    println!("(every delay is a quarter of the chapter's; the tests use the full ones)");
+    println!(
+        "(every delay is a quarter of the chapter's; the tests use the full ones)"
+    );
 
     heading("spawn: tasks of 1, 2, 1 s, awaited in turn");
     let jobs = [("A", t(1.0)), ("B", t(2.0)), ("C", t(1.0))];
@@ -50,18 +52,23 @@ async fn main() {
 
     heading("start in the background, work, then await");
     let tl = Timeline::new();
-    let (results, took) = timed(background::background_then_await(&tl, t(2.0), t(0.5))).await;
+    let (results, took) =
+        timed(background::background_then_await(&tl, t(2.0), t(0.5))).await;
     chart(&tl);
-    println!("{results:?}\ntotal: {took} (the caller's 0.5 s of work was free)");
+    println!(
+        "{results:?}\ntotal: {took} (the caller's 0.5 s of work was free)"
+    );
 
     heading("join!: gather is as long as the slowest");
     let tl = Timeline::new();
-    let (results, took) = timed(gather::join_three(&tl, [t(1.0), t(2.0), t(1.5)])).await;
+    let (results, took) =
+        timed(gather::join_three(&tl, [t(1.0), t(2.0), t(1.5)])).await;
     chart(&tl);
     println!("{results:?}\ntotal: {took}, results in input order");
 
     heading("join_all: five 1 s fetches");
-    let five: Vec<_> = ["u1", "u2", "u3", "u4", "u5"].map(|n| (n, t(1.0))).into();
+    let five: Vec<_> =
+        ["u1", "u2", "u3", "u4", "u5"].map(|n| (n, t(1.0))).into();
     let (results, took) = timed(gather::gather(&Timeline::new(), &five)).await;
     println!("{} results in {took}", results.len());
 
@@ -135,10 +142,16 @@ async fn main() {
 
     heading("timeout: a 5 s job under a 2 s limit");
     let tl = Timeline::new();
-    let (outcome, took) = timed(timeout::with_timeout(&tl, ("job 5s", t(5.0)), t(2.0))).await;
+    let (outcome, took) =
+        timed(timeout::with_timeout(&tl, ("job 5s", t(5.0)), t(2.0))).await;
     chart(&tl);
     println!("{outcome:?} after {took}");
-    let outcome = timeout::task_with_timeout(&Timeline::new(), ("task 5s", t(5.0)), t(2.0)).await;
+    let outcome = timeout::task_with_timeout(
+        &Timeline::new(),
+        ("task 5s", t(5.0)),
+        t(2.0),
+    )
+    .await;
     println!("the same job as a task, timed out and aborted: {outcome:?}");
 
     heading("abort after 1 s: the task's cleanup runs");

@@ -13,7 +13,10 @@ use crate::Job;
 
 // ANCHOR: spawn
 /// Spawns one task per job, then awaits the handles one after another.
-pub async fn spawn_then_await(timeline: &Timeline, jobs: &[Job]) -> Vec<String> {
+pub async fn spawn_then_await(
+    timeline: &Timeline,
+    jobs: &[Job],
+) -> Vec<String> {
     let mut handles = Vec::new();
     for &(name, delay) in jobs {
         // A task must own everything it uses (`'static`): it may outlive

@@ -37,7 +37,10 @@ pub async fn task_with_timeout(
 ) -> Result<String, Elapsed> {
     let (name, delay) = job;
     let timeline = timeline.clone();
-    let mut task = tokio::spawn(async move { timeline.track(name, fetch(name, delay)).await });
+    let mut task =
+        tokio::spawn(
+            async move { timeline.track(name, fetch(name, delay)).await },
+        );
     match timeout(limit, &mut task).await {
         Ok(joined) => Ok(joined.expect("no panic")),
         Err(elapsed) => {

@@ -4,12 +4,17 @@
 use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_03_tasks::{
-    as_completed, background, cancel, deadline, errors, first, gather, spawn, taskgroup, timeout,
+    as_completed, background, cancel, deadline, errors, first, gather, spawn,
+    taskgroup, timeout,
 };
 
 /// Asserts that `name` ran from 0 and was cancelled (dropped) at `at`.
 #[track_caller]
-fn assert_cancelled_at(timeline: &Timeline, name: &str, at: std::time::Duration) {
+fn assert_cancelled_at(
+    timeline: &Timeline,
+    name: &str,
+    at: std::time::Duration,
+) {
     let span = timeline
         .span(name)
         .unwrap_or_else(|| panic!("no span {name}"));
@@ -23,7 +28,11 @@ fn assert_cancelled_at(timeline: &Timeline, name: &str, at: std::time::Duration)
 
 /// Asserts that `name` ran from 0 to `at` and finished normally.
 #[track_caller]
-fn assert_finished_at(timeline: &Timeline, name: &str, at: std::time::Duration) {
+fn assert_finished_at(
+    timeline: &Timeline,
+    name: &str,
+    at: std::time::Duration,
+) {
     let span = timeline
         .span(name)
         .unwrap_or_else(|| panic!("no span {name}"));
@@ -40,7 +49,8 @@ fn assert_finished_at(timeline: &Timeline, name: &str, at: std::time::Duration) 
 async fn claim_tasks_spawned_run_concurrently() {
     let timeline = Timeline::new();
     let jobs = [("A", secs(1)), ("B", secs(2)), ("C", secs(1))];
-    let (results, took) = measure(spawn::spawn_then_await(&timeline, &jobs)).await;
+    let (results, took) =
+        measure(spawn::spawn_then_await(&timeline, &jobs)).await;
     assert_exact(took, secs(2));
     assert_eq!(results, ["A: done in 1s", "B: done in 2s", "C: done in 1s"]);
     // All three started at once, though their handles were awaited in turn.
@@ -54,7 +64,8 @@ async fn claim_tasks_spawned_run_concurrently() {
 async fn claim_tasks_gather_is_max() {
     let timeline = Timeline::new();
     let (results, took) =
-        measure(gather::join_three(&timeline, [secs(1), secs(2), ms(1500)])).await;
+        measure(gather::join_three(&timeline, [secs(1), secs(2), ms(1500)]))
+            .await;
     assert_exact(took, secs(2));
     // Input order, although comments (1.5 s) finished before posts (2 s).
     assert_eq!(
@@ -136,12 +147,16 @@ async fn claim_tasks_first_completed() {
 async fn claim_tasks_wait_deadline() {
     let timeline = Timeline::new();
     let jobs = [("fast", ms(500)), ("medium", secs(1)), ("slow", secs(2))];
-    let (waited, took) = measure(deadline::wait_then_cancel(&timeline, &jobs, ms(1500))).await;
+    let (waited, took) =
+        measure(deadline::wait_then_cancel(&timeline, &jobs, ms(1500))).await;
     assert_exact(took, ms(1500));
     assert_eq!(
         waited,
         deadline::Waited {
-            done: vec!["fast: done in 500ms".into(), "medium: done in 1s".into()],
+            done: vec![
+                "fast: done in 500ms".into(),
+                "medium: done in 1s".into()
+            ],
             pending: vec!["slow"],
             cancelled: vec!["slow"],
         }
@@ -193,7 +208,8 @@ async fn claim_tasks_taskgroup_cancels_siblings() {
 async fn claim_tasks_taskgroup_five() {
     let timeline = Timeline::new();
     let names = ["item 0", "item 1", "item 2", "item 3", "item 4"];
-    let children = names.map(|name| taskgroup::child(timeline.clone(), name, ms(500), false));
+    let children = names
+        .map(|name| taskgroup::child(timeline.clone(), name, ms(500), false));
     let (outcome, took) = measure(taskgroup::task_group(children.into())).await;
     assert_exact(took, ms(500));
     assert_eq!(

@@ -36,7 +36,8 @@ async fn try_join_returns_every_value_when_all_succeed() {
         ("b", ms(500), false),
         ("c", secs(2), false),
     ];
-    let (outcome, took) = measure(errors::fail_fast(&Timeline::new(), attempts)).await;
+    let (outcome, took) =
+        measure(errors::fail_fast(&Timeline::new(), attempts)).await;
     assert_exact(took, secs(2));
     assert_eq!(
         outcome.unwrap(),
@@ -128,15 +129,20 @@ async fn a_timeout_around_a_task_leaves_it_running_unless_aborted() {
 #[tokio::test(start_paused = true)]
 async fn a_task_within_its_timeout_returns_its_value() {
     let timeline = Timeline::new();
-    let outcome = timeout::with_timeout(&timeline, ("quick", secs(1)), secs(2)).await;
+    let outcome =
+        timeout::with_timeout(&timeline, ("quick", secs(1)), secs(2)).await;
     assert_eq!(outcome.unwrap(), "quick: done in 1s");
-    let outcome = timeout::task_with_timeout(&timeline, ("quick task", secs(1)), secs(2)).await;
+    let outcome =
+        timeout::task_with_timeout(&timeline, ("quick task", secs(1)), secs(2))
+            .await;
     assert_eq!(outcome.unwrap(), "quick task: done in 1s");
 }
 
 #[tokio::test(start_paused = true)]
 async fn is_finished_never_waits_and_turns_true_when_done() {
-    let seen = handles::is_finished_over_time(secs(1), &[ms(0), ms(500), ms(1500)]).await;
+    let seen =
+        handles::is_finished_over_time(secs(1), &[ms(0), ms(500), ms(1500)])
+            .await;
     assert_eq!(seen, [(ms(0), false), (ms(500), false), (ms(1500), true)]);
 }
 
@@ -153,7 +159,8 @@ async fn task_ids_match_inside_and_out_and_name_the_finisher() {
             f.name
         );
     }
-    let ids: std::collections::HashSet<_> = finished.iter().map(|f| f.id).collect();
+    let ids: std::collections::HashSet<_> =
+        finished.iter().map(|f| f.id).collect();
     assert_eq!(ids.len(), 3, "every task has its own id");
 }
 

@@ -43,7 +43,10 @@ impl AsyncRange {
 impl Stream for AsyncRange {
     type Item = u32;
 
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+    fn poll_next(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<u32>> {
         if self.next == self.end {
             return Poll::Ready(None); // StopAsyncIteration
         }

@@ -32,7 +32,11 @@ pub const JOBS: [(&str, Duration); 5] = [
 pub const LIMIT: usize = 2;
 
 /// One fetch, drawn on the timeline as e.g. `a 300ms`.
-async fn fetch(backend: &Backend, timeline: &Timeline, (name, delay): (&str, Duration)) -> String {
+async fn fetch(
+    backend: &Backend,
+    timeline: &Timeline,
+    (name, delay): (&str, Duration),
+) -> String {
     let label = format!("{name} {}", fmt_duration(delay));
     timeline.track(label, backend.fetch(name, delay)).await
 }

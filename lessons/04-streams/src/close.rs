@@ -120,12 +120,18 @@ impl Drop for Session {
         }
         // Dropped without close(). We cannot `.await` here, so the best we
         // can do is hand the async part to the runtime, if there is one.
-        let (server, unsent) = (self.server.clone(), std::mem::take(&mut self.unsent));
+        let (server, unsent) =
+            (self.server.clone(), std::mem::take(&mut self.unsent));
         match Handle::try_current() {
             Ok(runtime) => {
-                runtime.spawn(async move { deliver(&server, unsent, "the Drop fallback").await });
+                runtime.spawn(async move {
+                    deliver(&server, unsent, "the Drop fallback").await
+                });
             }
-            Err(_) => server.record(format!("dropped outside a runtime: {} lost", unsent.len())),
+            Err(_) => server.record(format!(
+                "dropped outside a runtime: {} lost",
+                unsent.len()
+            )),
         }
     }
 }
@@ -153,7 +159,10 @@ pub async fn forgetful(server: &Server) {
 /// after the body, whatever the body returned. (If the helper's future is
 /// itself dropped mid-body, `close` never runs and the `Drop` fallback
 /// does the rest.)
-pub async fn with_session<T>(server: &Server, body: impl AsyncFnOnce(&mut Session) -> T) -> T {
+pub async fn with_session<T>(
+    server: &Server,
+    body: impl AsyncFnOnce(&mut Session) -> T,
+) -> T {
     let mut session = Session::open(server);
     let out = body(&mut session).await;
     session.close().await;

@@ -27,7 +27,9 @@ pub enum QueryError {
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QueryError::NoSuchTable(table) => write!(f, "no such table: {table}"),
+            QueryError::NoSuchTable(table) => {
+                write!(f, "no such table: {table}")
+            }
         }
     }
 }
@@ -143,7 +145,11 @@ impl Pool {
 impl Conn {
     /// Runs `sql` against the pretend database, taking `delay`. Fails if the
     /// query names no known table.
-    pub async fn query(&mut self, sql: &str, delay: Duration) -> Result<String, QueryError> {
+    pub async fn query(
+        &mut self,
+        sql: &str,
+        delay: Duration,
+    ) -> Result<String, QueryError> {
         sleep(delay).await;
         let table = sql.rsplit(' ').next().unwrap_or_default();
         if !TABLES.contains(&table) {
@@ -155,7 +161,10 @@ impl Conn {
 
 // ANCHOR: report
 /// Two queries on one pooled connection; an error stops at the first.
-pub async fn report(pool: &Pool, table: &str) -> Result<Vec<String>, QueryError> {
+pub async fn report(
+    pool: &Pool,
+    table: &str,
+) -> Result<Vec<String>, QueryError> {
     let mut conn = pool.acquire().await; // `async with pool.acquire() as conn:`
     let count = conn
         .query(&format!("SELECT count(*) FROM {table}"), ms(100))

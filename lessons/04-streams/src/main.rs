@@ -29,16 +29,22 @@ fn print_events(events: &[(Duration, String)]) {
 #[tokio::main]
 async fn main() {
     println!("Lesson 04 — streams and resources: async iterators and guards");
-    println!("(real clock: times run a few ms late; the tests check them exactly)");
+    println!(
+        "(real clock: times run a few ms late; the tests check them exactly)"
+    );
 
     heading("a stream by hand: AsyncRange (poll_next is __anext__)");
     print_arrivals(&consume::arrivals(AsyncRange::new(5, ms(100))).await);
 
     heading("a generator with unfold");
-    print_arrivals(&consume::arrivals(generators::async_range(5, ms(100))).await);
+    print_arrivals(
+        &consume::arrivals(generators::async_range(5, ms(100))).await,
+    );
 
     heading("a generator on a channel (a task + mpsc + ReceiverStream)");
-    print_arrivals(&consume::arrivals(generators::channel_range(5, ms(100))).await);
+    print_arrivals(
+        &consume::arrivals(generators::channel_range(5, ms(100))).await,
+    );
 
     heading("collect is the async comprehension");
     println!(
@@ -69,7 +75,10 @@ async fn main() {
         let results = match mode {
             0 => buffered::one_at_a_time(&backend, &JOBS, &timeline).await,
             1 => buffered::in_order(&backend, &JOBS, LIMIT, &timeline).await,
-            _ => buffered::as_they_finish(&backend, &JOBS, LIMIT, &timeline).await,
+            _ => {
+                buffered::as_they_finish(&backend, &JOBS, LIMIT, &timeline)
+                    .await
+            }
         };
         print!("{}", timeline.render_ascii());
         let names: Vec<&str> = results.iter().map(|r| &r[..1]).collect();
@@ -87,7 +96,8 @@ async fn main() {
         guard::report(&pool, "users").await.map(|rows| rows.len())
     );
     println!("  error:     {:?}", guard::report(&pool, "nope").await);
-    let cancelled = tokio::time::timeout(ms(150), guard::report(&pool, "users")).await;
+    let cancelled =
+        tokio::time::timeout(ms(150), guard::report(&pool, "users")).await;
     println!(
         "  cancelled: {}",
         if cancelled.is_err() {

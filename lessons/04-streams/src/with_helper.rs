@@ -18,7 +18,10 @@ use crate::guard::{Conn, Pool, QueryError};
 
 // ANCHOR: with_connection
 /// Acquires a connection, lends it to `body`, and returns what `body` returns.
-pub async fn with_connection<T>(pool: &Pool, body: impl AsyncFnOnce(&mut Conn) -> T) -> T {
+pub async fn with_connection<T>(
+    pool: &Pool,
+    body: impl AsyncFnOnce(&mut Conn) -> T,
+) -> T {
     let mut conn = pool.acquire().await;
     body(&mut conn).await
 } // `conn` (a guard) is released here — or when this future is dropped

@@ -9,7 +9,8 @@ use lesson_04_streams::guard::{self, Pool, QueryError};
 // claim: streams/async-range
 #[tokio::test(start_paused = true)]
 async fn claim_streams_async_range() {
-    let expected: Vec<(u32, _)> = (0..5).map(|i| (i, ms(100 * (i as u64 + 1)))).collect();
+    let expected: Vec<(u32, _)> =
+        (0..5).map(|i| (i, ms(100 * (i as u64 + 1)))).collect();
 
     // The generator written with unfold: 0..4, one every 100 ms, 500 ms in all.
     let (items, took) = measure(arrivals(async_range(5, ms(100)))).await;
@@ -56,7 +57,8 @@ async fn claim_streams_guard_releases() {
     // query, and the connection is released at that very moment.
     let pool = Pool::new(1);
     let (result, took) =
-        measure(tokio::time::timeout(ms(150), guard::report(&pool, "users"))).await;
+        measure(tokio::time::timeout(ms(150), guard::report(&pool, "users")))
+            .await;
     assert!(result.is_err(), "the timeout fired");
     assert_exact(took, ms(150));
     assert_eq!(

@@ -45,7 +45,8 @@ async fn the_channel_generator_starts_at_once_and_runs_ahead_by_its_capacity() {
 #[tokio::test(start_paused = true)]
 async fn the_channel_generator_stops_when_the_stream_is_dropped() {
     let metrics = tokio::runtime::Handle::current().metrics();
-    let first_two: Vec<u32> = channel_range(1_000, ms(100)).take(2).collect().await;
+    let first_two: Vec<u32> =
+        channel_range(1_000, ms(100)).take(2).collect().await;
     assert_eq!(first_two, [0, 1]);
     assert_eq!(metrics.num_alive_tasks(), 1, "the producer is still parked");
     sleep(ms(300)).await; // its next send fails: it returns
@@ -83,7 +84,8 @@ fn span(timeline: &Timeline, label: &str) -> (Duration, Duration) {
 #[tokio::test(start_paused = true)]
 async fn one_at_a_time_is_the_sum() {
     let (backend, timeline) = (Backend::new(), Timeline::new());
-    let (results, took) = measure(buffered::one_at_a_time(&backend, &JOBS, &timeline)).await;
+    let (results, took) =
+        measure(buffered::one_at_a_time(&backend, &JOBS, &timeline)).await;
     assert_eq!(order(&results), "abcde");
     assert_exact(took, ms(900));
     assert_eq!(backend.stats().max_in_flight, 1);
@@ -97,7 +99,8 @@ async fn one_at_a_time_is_the_sum() {
 #[tokio::test(start_paused = true)]
 async fn buffered_keeps_order_and_a_slow_head_holds_back_new_starts() {
     let (backend, timeline) = (Backend::new(), Timeline::new());
-    let (results, took) = measure(buffered::in_order(&backend, &JOBS, LIMIT, &timeline)).await;
+    let (results, took) =
+        measure(buffered::in_order(&backend, &JOBS, LIMIT, &timeline)).await;
     assert_eq!(order(&results), "abcde");
     assert_exact(took, ms(700));
     assert_eq!(backend.stats().max_in_flight, 2);
@@ -116,7 +119,8 @@ async fn buffered_keeps_order_and_a_slow_head_holds_back_new_starts() {
 async fn buffer_unordered_refills_a_slot_the_moment_it_frees() {
     let (backend, timeline) = (Backend::new(), Timeline::new());
     let (results, took) =
-        measure(buffered::as_they_finish(&backend, &JOBS, LIMIT, &timeline)).await;
+        measure(buffered::as_they_finish(&backend, &JOBS, LIMIT, &timeline))
+            .await;
     assert_eq!(order(&results), "bacde");
     assert_exact(took, ms(500));
     assert_eq!(backend.stats().max_in_flight, 2);
@@ -261,11 +265,12 @@ fn dropped_outside_a_runtime_the_messages_are_lost() {
 #[tokio::test(start_paused = true)]
 async fn with_session_closes_after_the_body_whatever_it_returned() {
     let server = Server::new();
-    let result: Result<(), &str> = close::with_session(&server, async |session| {
-        session.send("partial");
-        Err("the body failed")
-    })
-    .await;
+    let result: Result<(), &str> =
+        close::with_session(&server, async |session| {
+            session.send("partial");
+            Err("the body failed")
+        })
+        .await;
     assert_eq!(result, Err("the body failed"));
     let log = server.log();
     assert_eq!(

@@ -35,6 +35,10 @@ pub async fn measure<F: Future>(fut: F) -> (F::Output, Duration) {
 }
 
 /// Runs a blocking closure and returns its output with the real time it took.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "blocking code runs outside tokio's clock: real time is the point"
+)]
 pub fn measure_blocking<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = std::time::Instant::now();
     let out = f();

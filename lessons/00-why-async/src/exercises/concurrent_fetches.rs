@@ -24,5 +24,7 @@ use crate::workload::Job;
 
 /// Fetches every job concurrently and returns the results in job order.
 pub async fn fetch_all(jobs: &[Job]) -> Vec<String> {
-    todo!("make one fetch(job.name, job.delay) future per job, then join_all them")
+    todo!(
+        "make one fetch(job.name, job.delay) future per job, then join_all them"
+    )
 }

@@ -17,10 +17,14 @@
 //!
 //! Check it: `cargo run -p course -- check 00-dashboard`
 
-use crate::services::{Dashboard, fetch_orders, fetch_profile, fetch_settings, fetch_user};
+use crate::services::{
+    Dashboard, fetch_orders, fetch_profile, fetch_settings, fetch_user,
+};
 
 /// Loads everything the dashboard of user `name` shows, as fast as the
 /// dependencies between the calls allow.
 pub async fn load_dashboard(name: &str) -> Dashboard {
-    todo!("the user first, then orders and profile together — all alongside the settings")
+    todo!(
+        "the user first, then orders and profile together — all alongside the settings"
+    )
 }

@@ -20,5 +20,7 @@ use crate::workload::Job;
 
 /// Fetches the jobs `batch_size` at a time; results in job order.
 pub async fn fetch_in_batches(jobs: &[Job], batch_size: usize) -> Vec<String> {
-    todo!("for each jobs.chunks(batch_size): join_all the chunk's fetches, keep the results")
+    todo!(
+        "for each jobs.chunks(batch_size): join_all the chunk's fetches, keep the results"
+    )
 }

@@ -11,7 +11,9 @@ pub async fn fetch_in_batches(jobs: &[Job], batch_size: usize) -> Vec<String> {
     for batch in jobs.chunks(batch_size) {
         // Concurrent inside the batch, sequential between batches: the
         // next batch starts only when this one's slowest fetch is done.
-        results.extend(join_all(batch.iter().map(|job| fetch(job.name, job.delay))).await);
+        results.extend(
+            join_all(batch.iter().map(|job| fetch(job.name, job.delay))).await,
+        );
     }
     results
 }

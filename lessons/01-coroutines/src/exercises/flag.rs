@@ -59,6 +59,8 @@ impl Future for FlagWait {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        todo!("Ready if raised; else store cx.waker().clone() and return Pending")
+        todo!(
+            "Ready if raised; else store cx.waker().clone() and return Pending"
+        )
     }
 }

@@ -30,7 +30,9 @@ pub fn call_later<F>(delay: Duration, f: F) -> TimerHandle
 where
     F: FnOnce() + Send + 'static,
 {
-    todo!("compute the deadline, spawn a task that sleeps until it and then calls f")
+    todo!(
+        "compute the deadline, spawn a task that sleeps until it and then calls f"
+    )
 }
 
 impl TimerHandle {

@@ -20,5 +20,7 @@ pub async fn first_ok<T, E, F>(jobs: Vec<F>) -> Result<T, Vec<E>>
 where
     F: Future<Output = Result<T, E>>,
 {
-    todo!("put the jobs (tagged with their index) in a FuturesUnordered; return on the first Ok")
+    todo!(
+        "put the jobs (tagged with their index) in a FuturesUnordered; return on the first Ok"
+    )
 }

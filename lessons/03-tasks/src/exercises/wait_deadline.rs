@@ -20,6 +20,11 @@ use tokio::time::{Instant, timeout_at};
 
 /// Waits up to `timeout` for the tasks in `tasks`; returns the results of
 /// those that finished. The rest remain in `tasks`, still running.
-pub async fn wait_deadline<T: 'static>(tasks: &mut JoinSet<T>, timeout: Duration) -> Vec<T> {
-    todo!("fix the deadline once, then loop on timeout_at(deadline, tasks.join_next())")
+pub async fn wait_deadline<T: 'static>(
+    tasks: &mut JoinSet<T>,
+    timeout: Duration,
+) -> Vec<T> {
+    todo!(
+        "fix the deadline once, then loop on timeout_at(deadline, tasks.join_next())"
+    )
 }

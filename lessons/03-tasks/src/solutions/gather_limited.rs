@@ -20,7 +20,8 @@ where
         .map(|(index, job)| async move { (index, job.await) })
         .buffer_unordered(limit);
 
-    let mut outputs: Vec<Option<F::Output>> = (0..count).map(|_| None).collect();
+    let mut outputs: Vec<Option<F::Output>> =
+        (0..count).map(|_| None).collect();
     while let Some((index, output)) = finished.next().await {
         outputs[index] = Some(output);
     }

@@ -7,7 +7,10 @@ use tokio::time::{Instant, timeout_at};
 
 /// Waits up to `timeout` for the tasks in `tasks`; returns the results of
 /// those that finished. The rest remain in `tasks`, still running.
-pub async fn wait_deadline<T: 'static>(tasks: &mut JoinSet<T>, timeout: Duration) -> Vec<T> {
+pub async fn wait_deadline<T: 'static>(
+    tasks: &mut JoinSet<T>,
+    timeout: Duration,
+) -> Vec<T> {
     // One deadline for the whole wait, not a fresh timeout per task.
     let deadline = Instant::now() + timeout;
     let mut done = Vec::new();

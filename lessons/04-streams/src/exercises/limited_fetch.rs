@@ -38,5 +38,7 @@ pub async fn fetch_as_ready(
     jobs: &[(&str, Duration)],
     limit: usize,
 ) -> Vec<String> {
-    todo!("the same chain with the adapter that yields whichever fetch finishes first")
+    todo!(
+        "the same chain with the adapter that yields whichever fetch finishes first"
+    )
 }

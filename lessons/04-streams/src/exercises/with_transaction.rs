@@ -30,5 +30,7 @@ pub async fn with_transaction<T, E>(
     db: &Db,
     body: impl AsyncFnOnce(&mut Tx) -> Result<T, E>,
 ) -> Result<T, E> {
-    todo!("begin, keep the Tx in a guard whose Drop rolls back, run body, commit on Ok")
+    todo!(
+        "begin, keep the Tx in a guard whose Drop rolls back, run body, commit on Ok"
+    )
 }
