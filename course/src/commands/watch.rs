@@ -14,7 +14,7 @@ use anyhow::{Result, anyhow};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use super::check::{Target, check_one};
+use super::check::{Output, Target, check_one};
 use super::next::{all_done, describe, first_not_done};
 use crate::changes::{Snapshot, is_rust};
 use crate::manifest::{Course, Exercise, RUNNER};
@@ -65,7 +65,7 @@ pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
         // Check, and keep going while exercises pass (some may have been
         // solved before the state file knew).
         ui::separator(&format!("{}: {}", current.id, current.title), clear);
-        if check_one(course, current, Target::Stub)? {
+        if check_one(course, current, Target::Stub, Output::Brief)? {
             state = State::load(&state_path)?;
             if state.mark_done(&current.id) {
                 state.save(&state_path)?;
