@@ -31,6 +31,8 @@ enum Event {
     /// Enter.
     Recheck,
     Hint,
+    /// The recipe: `hint --more`.
+    Recipe,
     Quit,
     /// Stdin reached its end.
     InputClosed,
@@ -127,6 +129,10 @@ fn wait_for_recheck(
                 println!("\n{}\n", ui::indent(&current.hint, 2));
                 prompt(manual);
             }
+            Event::Recipe => {
+                println!("\n{}\n", ui::indent(&current.more, 2));
+                prompt(manual);
+            }
             Event::Quit => return false,
             // Without a keyboard, file saves still drive `watch`.
             Event::InputClosed if manual => return false,
@@ -136,7 +142,7 @@ fn wait_for_recheck(
 }
 
 fn prompt(manual: bool) {
-    let keys = "Enter: check again · h: hint · q: quit";
+    let keys = "Enter: check again · h: hint · m: more (the recipe) · q: quit";
     if manual {
         println!("\n{}", ui::dim(keys));
     } else {
@@ -177,6 +183,7 @@ fn spawn_input_reader(tx: Sender<Event>) {
             let event = match line.as_deref().map(str::trim) {
                 Ok("q" | "quit" | "exit") => Event::Quit,
                 Ok("h" | "hint") => Event::Hint,
+                Ok("m" | "more") => Event::Recipe,
                 Ok(_) => Event::Recheck,
                 Err(_) => break,
             };
