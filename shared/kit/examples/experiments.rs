@@ -84,3 +84,8 @@ fn main() {
     println!("a 50 ms blocking sleep took {took:?} of real time");
     // ANCHOR_END: realtime
 }
+
+#[test]
+fn the_example_runs_and_its_assertions_hold() {
+    main();
+}
