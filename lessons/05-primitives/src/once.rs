@@ -18,7 +18,10 @@ use tokio::time::sleep;
 // ANCHOR: once
 /// `callers` tasks all ask for a connection string that takes `init` to
 /// build. Returns what each got and how many times it was built.
-pub async fn shared_init(callers: usize, init: Duration) -> (Vec<String>, usize) {
+pub async fn shared_init(
+    callers: usize,
+    init: Duration,
+) -> (Vec<String>, usize) {
     let cell = Arc::new(OnceCell::new());
     let builds = Arc::new(AtomicUsize::new(0));
     let mut tasks = JoinSet::new();

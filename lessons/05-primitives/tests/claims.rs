@@ -40,13 +40,8 @@ async fn claim_primitives_lost_update() {
 async fn claim_primitives_event_releases_waiters() {
     for kind in [EventKind::Watch, EventKind::Token, EventKind::Notify] {
         let timeline = Timeline::new();
-        let (woke, took) = measure(event::waiters_then_set(
-            &timeline,
-            kind,
-            3,
-            secs(2),
-        ))
-        .await;
+        let (woke, took) =
+            measure(event::waiters_then_set(&timeline, kind, 3, secs(2))).await;
         assert_eq!(woke, [secs(2); 3], "{kind:?}: every waiter wakes at 2 s");
         assert_exact(took, secs(2));
         let waiter = timeline.span("waiter 1").unwrap();
@@ -73,7 +68,8 @@ async fn claim_primitives_semaphore_bounds() {
     );
 
     // The s000 numbers, with spawned tasks: 100 jobs under 10 permits.
-    let (peak, took) = measure(semaphore::spawn_limited(100, 10, secs(1))).await;
+    let (peak, took) =
+        measure(semaphore::spawn_limited(100, 10, secs(1))).await;
     assert_exact(took, secs(10));
     assert_eq!(peak, 10);
 }
@@ -94,7 +90,8 @@ async fn claim_primitives_rate_limiter() {
 // claim: primitives/once-init-runs-once
 #[tokio::test(start_paused = true)]
 async fn claim_primitives_once_init_runs_once() {
-    let ((values, builds), took) = measure(once::shared_init(10, secs(1))).await;
+    let ((values, builds), took) =
+        measure(once::shared_init(10, secs(1))).await;
     assert_eq!(builds, 1, "ten concurrent callers, one initialisation");
     assert_eq!(values.len(), 10);
     assert!(

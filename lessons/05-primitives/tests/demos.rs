@@ -53,8 +53,7 @@ async fn an_aborted_task_gives_its_permit_back() {
 async fn a_barrier_lets_everyone_through_when_the_last_arrives() {
     let timeline = Timeline::new();
     let (passed, leaders) =
-        barrier::start_together(&timeline, &[secs(1), secs(2), secs(3)])
-            .await;
+        barrier::start_together(&timeline, &[secs(1), secs(2), secs(3)]).await;
     assert_eq!(passed, [secs(3); 3]);
     assert_eq!(leaders, 1, "exactly one task is the leader");
     let first = timeline.span("task 1").unwrap();
@@ -63,9 +62,8 @@ async fn a_barrier_lets_everyone_through_when_the_last_arrives() {
 
 #[tokio::test(start_paused = true)]
 async fn missed_ticks_burst_delay_or_skip() {
-    let run = |behavior| {
-        interval::ticks_after_stall(behavior, ms(100), ms(350), 4)
-    };
+    let run =
+        |behavior| interval::ticks_after_stall(behavior, ms(100), ms(350), 4);
     // Ticks due at 100, 200, 300 ms were missed during the stall.
     assert_eq!(
         run(MissedTickBehavior::Burst).await,
