@@ -30,9 +30,7 @@ fn times(list: &[Duration]) -> String {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     println!("Lesson 05 — synchronisation primitives");
-    println!(
-        "(every delay is a quarter of the chapter's; the tests use the full ones)"
-    );
+    println!("(every delay is a quarter of the chapter's; tests use the full)");
 
     heading("a lost update: read, await, write, with no lock");
     let tl = Timeline::new();

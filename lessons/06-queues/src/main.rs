@@ -22,6 +22,18 @@ fn t(seconds: f64) -> Duration {
     Duration::from_secs_f64(seconds / 4.0)
 }
 
+/// A receiver's view, compactly: `1 2 3`, with lag as `(missed 6)`.
+fn shown(seen: &[broadcast::Seen]) -> String {
+    let words: Vec<String> = seen
+        .iter()
+        .map(|s| match s {
+            broadcast::Seen::Got(m) => m.to_string(),
+            broadcast::Seen::Missed(n) => format!("(missed {n})"),
+        })
+        .collect();
+    words.join(" ")
+}
+
 fn chart(timeline: &Timeline) {
     print!("{}", timeline.render_ascii());
 }
@@ -30,9 +42,7 @@ fn chart(timeline: &Timeline) {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     println!("Lesson 06 — queues and channels");
-    println!(
-        "(every delay is a quarter of the chapter's; the tests use the full ones)"
-    );
+    println!("(every delay is a quarter of the chapter's; tests use the full)");
 
     heading("a bounded mpsc: capacity 5, a fast producer, a 1 s consumer");
     let tl = Timeline::new();
@@ -128,9 +138,9 @@ async fn main() {
     println!("never answered -> {:?}", oneshot::dropped_reply().await);
 
     heading("broadcast(4): 10 messages, a fast and a slow receiver");
-    let (fast, slow) = broadcast::fast_and_slow(4, 10, t(0.1), t(1.05)).await;
-    println!("fast: {fast:?}");
-    println!("slow: {slow:?}");
+    let (fast, slow) = broadcast::fast_and_slow(4, 10, t(0.1), t(1.2)).await;
+    println!("fast: {}", shown(&fast));
+    println!("slow: {}", shown(&slow));
 
     heading("watch: a watcher busy 0.33 s after each look, 10 values");
     let seen = watch::slow_watcher(10, t(0.1), t(0.33)).await;

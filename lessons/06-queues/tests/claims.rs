@@ -209,8 +209,8 @@ async fn seed_program_markers_and_join_hangs() {
 #[tokio::test(start_paused = true)]
 async fn claim_queues_broadcast_lag() {
     // Capacity 4, messages 1..=10 at 0.1 s intervals; the slow receiver
-    // starts reading at 1.05 s, when only 7..=10 are still kept.
-    let (fast, slow) = broadcast::fast_and_slow(4, 10, ms(100), ms(1050)).await;
+    // starts reading at 1.2 s, when only 7..=10 are still kept.
+    let (fast, slow) = broadcast::fast_and_slow(4, 10, ms(100), ms(1200)).await;
     assert_eq!(fast, (1..=10).map(Seen::Got).collect::<Vec<_>>());
     assert_eq!(
         slow,

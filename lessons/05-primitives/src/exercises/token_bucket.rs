@@ -30,12 +30,13 @@
 //!             self.tokens -= 1
 //!
 //! async def main():
+//!     loop = asyncio.get_running_loop()
 //!     bucket = TokenBucket(capacity=5, per_second=10)
-//!     start = asyncio.get_running_loop().time()
+//!     start = loop.time()
 //!
 //!     async def call(i):
 //!         await bucket.acquire()
-//!         print(f"call {i} at {asyncio.get_running_loop().time() - start:.1f}s")
+//!         print(f"call {i} at {loop.time() - start:.1f}s")
 //!
 //!     await asyncio.gather(*(call(i) for i in range(25)))
 //!
