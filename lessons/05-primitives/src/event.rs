@@ -14,7 +14,6 @@
 //!   waiting a moment later sleeps on. (`notify_one()` does store one
 //!   permit for the next waiter.)
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::join_all;
@@ -27,7 +26,7 @@ use tokio_util::sync::CancellationToken;
 /// `asyncio.Event` made of a `watch` channel holding a flag.
 #[derive(Debug, Clone)]
 pub struct Event {
-    flag: Arc<watch::Sender<bool>>,
+    flag: watch::Sender<bool>, // a clone is another handle on one flag
 }
 
 impl Default for Event {
@@ -40,7 +39,7 @@ impl Event {
     /// A new event, not set.
     pub fn new() -> Self {
         Self {
-            flag: Arc::new(watch::Sender::new(false)),
+            flag: watch::Sender::new(false),
         }
     }
 
