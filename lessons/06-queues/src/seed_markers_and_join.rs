@@ -92,7 +92,7 @@ pub async fn run(
         queue.put(None).await; // mistake 2: more markers than are taken
     }
     join_all(consumers).await;
-    let mark = timeline.start("main: join()");
+    let mark = timeline.start("join()");
     mark.wait(queue.join()).await; // waits for two markers nobody takes
     mark.end();
 }

@@ -201,7 +201,7 @@ async fn seed_program_markers_and_join_hangs() {
     // 5 markers, 3 taken: 2 left in the queue, never `task_done`.
     assert_eq!(queue.qsize(), 2);
     assert_eq!(queue.unfinished(), 2);
-    let join = timeline.span("main: join()").unwrap();
+    let join = timeline.span("join()").unwrap();
     assert!(join.cancelled, "join() was still waiting at the timeout");
 }
 

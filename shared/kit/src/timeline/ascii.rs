@@ -8,7 +8,7 @@ use super::Span;
 use crate::timing::fmt_duration;
 
 /// How many character columns the bars span.
-pub(super) const ASCII_COLUMNS: usize = 48;
+pub(super) const ASCII_COLUMNS: usize = 42;
 
 pub(super) fn render(spans: &[Span], total: Duration) -> String {
     let label_width = spans
