@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::Timeline;
 use tokio::time::Instant;
 
 use crate::server::blocking_get;
@@ -61,19 +62,27 @@ async fn handle(wait: Wait, each: Duration) {
 
 // ANCHOR: three
 /// Spawns three handlers on the current runtime and waits for them all,
-/// counting how many were waiting at once.
-pub async fn three_handlers(wait: Wait, each: Duration) -> Report {
+/// counting how many were waiting at once; each one's span goes on
+/// `timeline`.
+pub async fn three_handlers(
+    timeline: &Timeline,
+    wait: Wait,
+    each: Duration,
+) -> Report {
     let start = Instant::now();
     let now = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(AtomicUsize::new(0));
     let tasks: Vec<_> = (0..3)
-        .map(|_| {
+        .map(|i| {
             let (now, peak) = (now.clone(), peak.clone());
+            let timeline = timeline.clone();
             tokio::spawn(async move {
+                let span = timeline.start(format!("handler {i}"));
                 let waiting = now.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(waiting, Ordering::SeqCst);
                 handle(wait, each).await;
                 now.fetch_sub(1, Ordering::SeqCst);
+                span.end();
             })
         })
         .collect();

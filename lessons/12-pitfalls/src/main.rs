@@ -6,8 +6,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use kit::heading;
 use kit::timing::{fmt_duration, measure, ms};
+use kit::{Timeline, heading};
 use lesson_12_pitfalls::blocking::{Report, Wait, three_handlers};
 use lesson_12_pitfalls::panics::{self, panic_text_of};
 use lesson_12_pitfalls::server::ServerThread;
@@ -58,24 +58,21 @@ fn main() -> std::io::Result<()> {
         .build()?;
 
     heading("blocking the runtime: three 100 ms handlers, one thread");
-    show(
-        "std::thread::sleep:",
-        runtime.block_on(three_handlers(Wait::ThreadSleep, ms(100))),
-    );
-    show(
-        "tokio::time::sleep:",
-        runtime.block_on(three_handlers(Wait::TokioSleep, ms(100))),
-    );
     let addr = server.addr();
-    show(
-        "sync HTTP GET /delay/100:",
-        runtime.block_on(three_handlers(Wait::BlockingHttp(addr), ms(100))),
-    );
-    show(
-        "the same GET in spawn_blocking:",
-        runtime
-            .block_on(three_handlers(Wait::HttpOnBlockingPool(addr), ms(100))),
-    );
+    for (what, wait) in [
+        ("std::thread::sleep:", Wait::ThreadSleep),
+        ("tokio::time::sleep:", Wait::TokioSleep),
+        ("sync HTTP GET /delay/100:", Wait::BlockingHttp(addr)),
+        (
+            "the same GET in spawn_blocking:",
+            Wait::HttpOnBlockingPool(addr),
+        ),
+    ] {
+        let timeline = Timeline::new();
+        let report = runtime.block_on(three_handlers(&timeline, wait, ms(100)));
+        show(what, report);
+        print!("{}", timeline.render_ascii());
+    }
 
     heading("a future never awaited");
     let store = never_awaited::Store::default();
@@ -150,7 +147,9 @@ fn main() -> std::io::Result<()> {
     println!("reader task + channel: {fixed:?}");
 
     heading("a panicking task");
-    let outcome = runtime.block_on(task_panic::one_task_panics());
+    let timeline = Timeline::new();
+    let outcome = runtime.block_on(task_panic::one_task_panics(&timeline));
+    print!("{}", timeline.render_ascii());
     for (i, result) in outcome.results.iter().enumerate() {
         println!("task {}: {result:?}", i + 1);
     }

@@ -9,6 +9,7 @@
 
 use std::time::Duration;
 
+use kit::Timeline;
 use tokio::time::sleep;
 
 use crate::panics::join_error_text;
@@ -24,17 +25,21 @@ pub struct Outcome {
 
 // ANCHOR: panic
 /// Three tasks; the second panics at 0.5 s, the others finish at 1 s.
-pub async fn one_task_panics() -> Outcome {
-    let first = tokio::spawn(async {
-        sleep(Duration::from_secs(1)).await;
+pub async fn one_task_panics(timeline: &Timeline) -> Outcome {
+    let tl = timeline.clone();
+    let first = tokio::spawn(async move {
+        tl.track("first", sleep(Duration::from_secs(1))).await;
         "first done"
     });
-    let second = tokio::spawn(async {
+    let tl = timeline.clone();
+    let second = tokio::spawn(async move {
+        let _span = tl.start("second (panics)"); // unwinding drops it: ✗
         sleep(Duration::from_millis(500)).await;
         panic!("payment service exploded");
     });
-    let third = tokio::spawn(async {
-        sleep(Duration::from_secs(1)).await;
+    let tl = timeline.clone();
+    let third = tokio::spawn(async move {
+        tl.track("third", sleep(Duration::from_secs(1))).await;
         "third done"
     });
 

@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_12_pitfalls::select_loss::{self, Received};
 use lesson_12_pitfalls::{shutdown, task_panic, unbounded};
@@ -41,7 +42,8 @@ async fn claim_pitfalls_select_loses_message() {
 // claim: pitfalls/panic-is-contained
 #[tokio::test(start_paused = true)]
 async fn claim_pitfalls_panic_is_contained() {
-    let (outcome, took) = measure(task_panic::one_task_panics()).await;
+    let timeline = Timeline::new();
+    let (outcome, took) = measure(task_panic::one_task_panics(&timeline)).await;
     assert_eq!(
         outcome.results,
         [
@@ -53,6 +55,14 @@ async fn claim_pitfalls_panic_is_contained() {
     assert_eq!(outcome.spawned_after, "runtime still fine");
     // The siblings were not cut short: they finished at their 1 s.
     assert_exact(took, secs(1));
+    let second = timeline.span("second (panics)").expect("a span");
+    assert!(second.cancelled, "the panic cut its span short");
+    assert_eq!(second.end, Some(ms(500)));
+    kit::book_image::check_svg(
+        env!("CARGO_MANIFEST_DIR"),
+        "12-panic-is-contained.svg",
+        &timeline.render_svg(),
+    );
 }
 
 // claim: pitfalls/unbounded-peak

@@ -169,7 +169,11 @@ kit::exercise_tests! {
             }
         };
         let got = timeout(secs(60), reading).await.expect("hung");
-        assert_eq!(got.expect("no error"), Some(long));
+        assert_eq!(
+            got.expect("no error"),
+            Some(long),
+            "the 200-byte message was lost when next_message was cancelled mid-frame"
+        );
     }
 
     #[tokio::test(start_paused = true)]

@@ -2,6 +2,7 @@
 //! clock cannot show. Each takes `realtime_lock`, so they never overlap,
 //! and asserts counts, strict lower bounds, or the course's one margin.
 
+use kit::Timeline;
 use kit::timing::{assert_realtime, ms, realtime_lock};
 use lesson_12_pitfalls::blocking::{Wait, three_handlers};
 use lesson_12_pitfalls::server::ServerThread;
@@ -12,7 +13,8 @@ async fn claim_pitfalls_blocking_sleep() {
     let _guard = realtime_lock();
 
     // Each handler holds the only thread for its 100 ms: one at a time.
-    let blocked = three_handlers(Wait::ThreadSleep, ms(100)).await;
+    let blocked =
+        three_handlers(&Timeline::new(), Wait::ThreadSleep, ms(100)).await;
     assert_eq!(blocked.peak, 1, "the handlers took turns");
     assert!(
         blocked.took >= ms(300),
@@ -21,7 +23,8 @@ async fn claim_pitfalls_blocking_sleep() {
     );
 
     // With tokio's sleep all three wait together: about 100 ms.
-    let fixed = three_handlers(Wait::TokioSleep, ms(100)).await;
+    let fixed =
+        three_handlers(&Timeline::new(), Wait::TokioSleep, ms(100)).await;
     assert_eq!(fixed.peak, 3, "all three waited at once");
     assert_realtime(fixed.took, ms(100));
 }
@@ -36,12 +39,16 @@ fn a_sync_http_call_blocks_the_runtime_and_spawn_blocking_fixes_it() {
         .build()
         .unwrap();
 
-    let blocked = runtime
-        .block_on(three_handlers(Wait::BlockingHttp(server.addr()), ms(100)));
+    let blocked = runtime.block_on(three_handlers(
+        &Timeline::new(),
+        Wait::BlockingHttp(server.addr()),
+        ms(100),
+    ));
     assert_eq!(blocked.peak, 1, "one request at a time");
     assert!(blocked.took >= ms(300), "{:?}", blocked.took);
 
     let fixed = runtime.block_on(three_handlers(
+        &Timeline::new(),
         Wait::HttpOnBlockingPool(server.addr()),
         ms(100),
     ));

@@ -15,7 +15,8 @@
 //!     loop = asyncio.get_running_loop()
 //!     with ProcessPoolExecutor() as pool:
 //!         counts = await asyncio.gather(*(
-//!             loop.run_in_executor(pool, count_primes, lo, min(lo + size, limit))
+//!             loop.run_in_executor(pool, count_primes,
+//!                                  lo, min(lo + size, limit))
 //!             for lo in range(0, limit, size)
 //!         ))
 //!     return sum(counts)
