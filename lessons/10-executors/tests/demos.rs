@@ -100,3 +100,34 @@ async fn the_bridge_lookups_run_concurrently_inside() {
     .await;
     assert_exact(took, ms(1000));
 }
+
+#[tokio::test]
+async fn blocking_lock_in_async_code_panics() {
+    // The `blocking_*` methods of tokio's sync types are for sync code
+    // (a plain thread, a `spawn_blocking` closure); inside a task they
+    // refuse, like `block_on`.
+    let text = panic_text_of(async {
+        let lock = tokio::sync::Mutex::new(0);
+        *lock.blocking_lock() += 1;
+    })
+    .await;
+    assert_eq!(
+        text.as_deref(),
+        Some(
+            "Cannot block the current thread from within a runtime. This \
+             happens because a function attempted to block the current \
+             thread while the thread is being used to drive asynchronous \
+             tasks."
+        )
+    );
+}
+
+#[tokio::test]
+async fn blocking_lock_is_fine_in_spawn_blocking() {
+    let lock = Arc::new(tokio::sync::Mutex::new(0));
+    let shared = lock.clone();
+    tokio::task::spawn_blocking(move || *shared.blocking_lock() += 1)
+        .await
+        .unwrap();
+    assert_eq!(*lock.lock().await, 1);
+}
