@@ -208,8 +208,12 @@ kit::exercise_tests! {
     async fn one_bad_address_among_three() {
         let outbox = Outbox::default();
         let users = vec!["ana@example.com".to_owned(), "bob".to_owned(), "cy@example.com".to_owned()];
-        let (failed, took) = measure(timeout(secs(60), subject::send_all(outbox.clone(), users))).await;
-        let failed = failed.expect("send_all never finished");
+        // Run as a task of its own, so that an escaped panic is reported.
+        let run = tokio::spawn(timeout(secs(60), subject::send_all(outbox.clone(), users)));
+        let (outcome, took) = measure(run).await;
+        let failed = outcome
+            .unwrap_or_else(|e| panic!("send_all itself failed: a send's panic escaped instead of staying in its task ({e})"))
+            .expect("send_all never finished");
         assert_eq!(failed, ["bob"]);
         assert_eq!(sorted(&outbox), ["ana@example.com", "cy@example.com"], "every good address is sent by the time send_all returns");
         assert_exact(took, ms(500));
