@@ -44,6 +44,11 @@ fn within<T: Send + 'static>(
     }
 }
 
+/// A boxed future of an I/O result: the stub's and the solution's types
+/// differ, so the tests see both through this.
+type BoxedIo<'a, T> =
+    std::pin::Pin<Box<dyn Future<Output = io::Result<T>> + 'a>>;
+
 /// Polls of `fut`, counted.
 async fn counted<F: Future>(fut: F, polls: &Cell<usize>) -> F::Output {
     let mut fut = std::pin::pin!(fut);
@@ -169,9 +174,7 @@ trait RecvSocket {
     fn recv<'a>(
         &'a self,
         buf: &'a mut [u8],
-    ) -> std::pin::Pin<
-        Box<dyn Future<Output = io::Result<(usize, SocketAddr)>> + 'a>,
-    >;
+    ) -> BoxedIo<'a, (usize, SocketAddr)>;
 }
 
 macro_rules! recv_socket {
@@ -183,9 +186,7 @@ macro_rules! recv_socket {
             fn recv<'a>(
                 &'a self,
                 buf: &'a mut [u8],
-            ) -> std::pin::Pin<
-                Box<dyn Future<Output = io::Result<(usize, SocketAddr)>> + 'a>,
-            > {
+            ) -> BoxedIo<'a, (usize, SocketAddr)> {
                 Box::pin(self.recv_from(buf))
             }
         }
@@ -232,10 +233,7 @@ kit::exercise_tests! {
 /// Starts the learner's (or the reference) server on a thread with the
 /// lesson's runtime; returns its address and a receiver for its result.
 fn start_upper(
-    serve: fn(
-        TcpListener,
-        usize,
-    ) -> std::pin::Pin<Box<dyn Future<Output = io::Result<()>>>>,
+    serve: fn(TcpListener, usize) -> BoxedIo<'static, ()>,
     connections: usize,
 ) -> (SocketAddr, mpsc::Receiver<io::Result<()>>) {
     let (addr_tx, addr_rx) = mpsc::channel();
@@ -297,7 +295,7 @@ kit::exercise_tests! {
     fn serve(
         listener: TcpListener,
         n: usize,
-    ) -> std::pin::Pin<Box<dyn Future<Output = io::Result<()>>>> {
+    ) -> BoxedIo<'static, ()> {
         Box::pin(subject::serve_upper(listener, n))
     }
 
@@ -354,31 +352,31 @@ kit::exercise_tests! {
         const CLIENTS: usize = 20;
         let (addr, done) = start_upper(serve, CLIENTS);
         let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(CLIENTS));
-        let clients: Vec<_> = (0..CLIENTS)
-            .map(|i| {
-                let barrier = barrier.clone();
-                tokio::spawn(async move {
-                    let mut client =
-                        tokio::net::TcpStream::connect(addr).await.unwrap();
-                    let line = format!("client {i:02}\n");
-                    client.write_all(line.as_bytes()).await.unwrap();
-                    let answer = read_n(
-                        &mut client,
-                        line.len(),
-                        Duration::from_secs(10),
-                        "a client got no answer while the others were \
-                         connected: serve every client at the same time (a \
-                         task per connection)",
-                    )
-                    .await;
-                    assert_eq!(answer, line.to_uppercase());
-                    // Hang up only once every client has been answered.
-                    barrier.wait().await;
-                })
-            })
-            .collect();
-        for client in clients {
-            if let Err(e) = client.await {
+        let mut clients = tokio::task::JoinSet::new();
+        for i in 0..CLIENTS {
+            let barrier = barrier.clone();
+            clients.spawn(async move {
+                let mut client =
+                    tokio::net::TcpStream::connect(addr).await.unwrap();
+                let line = format!("client {i:02}\n");
+                client.write_all(line.as_bytes()).await.unwrap();
+                let answer = read_n(
+                    &mut client,
+                    line.len(),
+                    Duration::from_secs(5),
+                    "a client got no answer while the others were \
+                     connected: serve every client at the same time (a \
+                     task per connection)",
+                )
+                .await;
+                assert_eq!(answer, line.to_uppercase());
+                // Hang up only once every client has been answered.
+                barrier.wait().await;
+            });
+        }
+        // The first client to fail stops the test with its message.
+        while let Some(client) = clients.join_next().await {
+            if let Err(e) = client {
                 std::panic::resume_unwind(e.into_panic());
             }
         }
