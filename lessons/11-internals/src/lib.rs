@@ -22,6 +22,7 @@ pub mod spans;
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]
 pub mod exercises {
+    pub mod timeout;
     pub mod udp_recv;
     pub mod upper_server;
     pub mod yield_now;
@@ -29,6 +30,7 @@ pub mod exercises {
 
 /// Reference solutions, tested on every `cargo test --workspace`.
 pub mod solutions {
+    pub mod timeout;
     pub mod udp_recv;
     pub mod upper_server;
     pub mod yield_now;

@@ -126,6 +126,112 @@ kit::exercise_tests! {
     }
 }
 
+/// Sets its flag when dropped: tells a cancelled job from a finished one.
+struct DropFlag(std::rc::Rc<Cell<bool>>);
+
+impl Drop for DropFlag {
+    fn drop(&mut self) {
+        self.0.set(true);
+    }
+}
+
+/// A job on the lesson's runtime: sleeps `steps` times `step`, returns 7.
+/// `dropped` is set when the job is dropped, finished or not.
+async fn job(steps: u32, step: Duration, dropped: Rc<Cell<bool>>) -> u32 {
+    let _flag = DropFlag(dropped);
+    for _ in 0..steps {
+        lesson_11_internals::runtime::sleep(step).await;
+    }
+    7
+}
+
+kit::exercise_tests! {
+    lesson: lesson_11_internals, exercise: timeout, id: "11-timeout";
+
+    use kit::timing::{assert_realtime, measure_blocking, ms, realtime_lock};
+
+    #[test]
+    fn a_slow_job_fails_at_the_limit_and_is_dropped() {
+        let _guard = realtime_lock();
+        let (outcome, took) = within(
+            Duration::from_secs(5),
+            "timeout never returned: is the timer polled along with the job?",
+            || {
+                measure_blocking(|| {
+                    let runtime = Runtime::new().unwrap();
+                    runtime.block_on(async {
+                        let dropped = Rc::new(Cell::new(false));
+                        let outcome = subject::timeout(
+                            ms(50),
+                            job(1, ms(1000), dropped.clone()),
+                        )
+                        .await;
+                        (outcome.map_err(|_| "elapsed"), dropped.get())
+                    })
+                })
+            },
+        );
+        assert_eq!(
+            outcome,
+            (Err("elapsed"), true),
+            "a 1 s job under a 50 ms limit: Err(Elapsed), and the job \
+             dropped by the time timeout returns"
+        );
+        assert_realtime(took, ms(50));
+    }
+
+    #[test]
+    fn a_fast_job_returns_its_value_as_soon_as_it_is_done() {
+        let _guard = realtime_lock();
+        let (outcome, took) = within(
+            Duration::from_secs(5),
+            "timeout never returned: is the job polled?",
+            || {
+                measure_blocking(|| {
+                    let runtime = Runtime::new().unwrap();
+                    runtime.block_on(async {
+                        let dropped = Rc::new(Cell::new(false));
+                        subject::timeout(ms(1000), job(1, ms(20), dropped))
+                            .await
+                            .map_err(|_| "elapsed")
+                    })
+                })
+            },
+        );
+        assert_eq!(outcome, Ok(7), "a 20 ms job under a 1 s limit: Ok(7)");
+        // Returning at the limit instead would take 1000 ms.
+        assert_realtime(took, ms(20));
+    }
+
+    #[test]
+    fn polled_once_per_wake() {
+        let _guard = realtime_lock();
+        let polls = within(
+            Duration::from_secs(5),
+            "timeout never returned: is the job polled?",
+            || {
+                let runtime = Runtime::new().unwrap();
+                let polls = Cell::new(0);
+                runtime.block_on(async {
+                    let dropped = Rc::new(Cell::new(false));
+                    let fut = subject::timeout(
+                        ms(1000),
+                        job(3, ms(10), dropped),
+                    );
+                    counted(fut, &polls).await.map_err(|_| "elapsed")
+                })
+                .expect("three 10 ms sleeps fit in 1 s");
+                polls.get()
+            },
+        );
+        assert_eq!(
+            polls, 4,
+            "three sleeps, three wakes: polled once to start and once per \
+             wake. More polls mean a busy loop"
+        );
+    }
+}
+
 /// Runs `recv` against three datagrams sent 15 ms apart from a plain
 /// thread; returns what arrived, the sender's address, the polls and the
 /// runtime's stats.
