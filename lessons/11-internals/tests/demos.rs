@@ -68,3 +68,23 @@ fn a_dropped_sleep_leaves_no_waker_behind() {
 fn spawn_outside_the_runtime_says_why_it_panics() {
     spawn(async {});
 }
+
+#[test]
+fn a_wake_from_another_thread_rings_the_doorbell() {
+    // No timers and no sockets: the runtime sleeps in the reactor with no
+    // timeout, and only the doorbell can end that sleep.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = Runtime::new().unwrap();
+        let out = runtime
+            .block_on(lesson_11_internals::simple_block_on::woken_by_thread(3));
+        tx.send((out, runtime.stats())).unwrap();
+    });
+    let (wakes, stats) = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("a wake from another thread ends the reactor's sleep");
+    assert_eq!(wakes, 3);
+    assert_eq!(stats.polls, 4, "polled at the start and once per wake");
+    // (How often it slept is up to the OS scheduler: each wake comes 5 ms
+    // after a poll, and the runtime is normally asleep by then.)
+}
