@@ -121,9 +121,7 @@ impl Core {
         let timeout = self.timer.borrow().time_to_next(timer::now());
         if self.queue.try_sleep() {
             self.parks.set(self.parks.get() + 1);
-            let waited = self.reactor.borrow_mut().wait(timeout);
-            self.queue.woke_up();
-            waited?;
+            self.reactor.borrow_mut().wait(timeout, &self.queue)?;
         }
         self.timer.borrow_mut().fire_due(timer::now());
         Ok(())

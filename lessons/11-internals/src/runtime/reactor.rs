@@ -15,6 +15,7 @@ use mio::event::Source;
 use mio::{Events, Interest, Token};
 
 use super::context;
+use super::queue::ReadyQueue;
 
 /// The token of the reactor's doorbell (see `ReadyQueue`).
 pub const DOORBELL: Token = Token(usize::MAX);
@@ -47,8 +48,15 @@ pub struct Reactor {
 impl Reactor {
     /// Waits for I/O events, at most `timeout` (`None`: until one comes),
     /// and wakes the task waiting on each ready socket.
-    pub fn wait(&mut self, timeout: Option<Duration>) -> io::Result<()> {
-        match self.poll.poll(&mut self.events, timeout) {
+    pub fn wait(
+        &mut self,
+        timeout: Option<Duration>,
+        queue: &ReadyQueue,
+    ) -> io::Result<()> {
+        let polled = self.poll.poll(&mut self.events, timeout);
+        // Awake again: the wakes below need no doorbell.
+        queue.woke_up();
+        match polled {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(()),
             other => other?,
         }
