@@ -30,6 +30,12 @@ pub(super) fn render(spans: &[Span], total: Duration) -> String {
     for span in spans {
         let end = span.end.unwrap_or(total);
         let mut bar = String::with_capacity(ASCII_COLUMNS * 3);
+        // A cancelled span ends in ✗ on its last drawn column (a span
+        // that ends just before a column's midpoint does not cover it).
+        let last_col = (0..ASCII_COLUMNS).rev().find(|&col| {
+            let (lo, hi) = column_bounds(col, total);
+            overlaps(span.start, end, lo, hi)
+        });
         for col in 0..ASCII_COLUMNS {
             let (lo, hi) = column_bounds(col, total);
             let covered = overlaps(span.start, end, lo, hi);
@@ -37,7 +43,7 @@ pub(super) fn render(spans: &[Span], total: Duration) -> String {
                 .waits
                 .iter()
                 .any(|&(ws, we)| overlaps(ws, we.unwrap_or(end), lo, hi) && ws < hi);
-            let last = covered && end <= hi;
+            let last = Some(col) == last_col;
             bar.push(match (covered, waiting, last && span.cancelled) {
                 (_, _, true) => '✗',
                 (true, true, _) => '░',
@@ -99,5 +105,21 @@ mod tests {
         assert!(lines[1].ends_with("0ms → 300ms"), "{chart}");
         assert!(lines[2].ends_with("300ms → 900ms"), "{chart}");
         assert!(lines[0].trim_end().ends_with("900ms"), "{chart}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_cancelled_span_always_ends_in_a_cross() {
+        // 504 ms on a 1 s chart ends just before a column's midpoint.
+        let tl = Timeline::new();
+        let cut = tl.track("cut", sleep(ms(5000)));
+        tokio::join!(
+            async {
+                let _ = tokio::time::timeout(ms(504), cut).await;
+            },
+            tl.track("full", sleep(ms(1000))),
+        );
+        let chart = tl.render_ascii();
+        let row = chart.lines().find(|l| l.starts_with("cut")).unwrap();
+        assert!(row.contains("█✗ "), "{chart}");
     }
 }
