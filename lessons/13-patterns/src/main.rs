@@ -121,10 +121,11 @@ async fn tour() {
     );
     let limiter = governor::RateLimiter::direct(rate_limit::per_second(20));
     let at = rate_limit::paced_calls(&limiter, 30).await;
-    let shown: Vec<_> = at.iter().step_by(5).map(|d| fmt_duration(*d)).collect();
+    let in_burst = at.iter().filter(|d| d.as_millis() < 5).count();
     println!(
-        "30 calls through 20/s with until_ready, every 5th let through at: {}",
-        shown.join(", ")
+        "30 calls through 20/s with until_ready: {in_burst} at once (the \
+         burst), then one every 50 ms; the 30th at {}",
+        fmt_duration(at[29])
     );
 
     heading("exponential backoff with full jitter (seed 7)");
