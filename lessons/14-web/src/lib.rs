@@ -23,6 +23,21 @@ pub mod error;
 pub mod mail;
 pub mod routes;
 
+/// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
+#[allow(unused_variables, unused_imports, dead_code)]
+pub mod exercises {
+    pub mod error_json;
+    pub mod pagination;
+    pub mod todos;
+}
+
+/// Reference solutions, tested on every `cargo test --workspace`.
+pub mod solutions {
+    pub mod error_json;
+    pub mod pagination;
+    pub mod todos;
+}
+
 use db::Db;
 use mail::Mailer;
 
