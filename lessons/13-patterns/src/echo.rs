@@ -130,7 +130,10 @@ pub async fn serve(
     // 2. Tell every connection; wait up to the deadline.
     stop.cancel();
     tracker.close();
-    if timeout(config.drain_deadline, tracker.wait()).await.is_err() {
+    if timeout(config.drain_deadline, tracker.wait())
+        .await
+        .is_err()
+    {
         // 3. Out of patience: the rest are dropped mid-exchange.
         cut.cancel();
         tracker.wait().await;

@@ -35,7 +35,11 @@ enum Command {
         #[arg(long, default_value_t = 7000)]
         port: u16,
         /// Connections served at once; more wait their turn.
-        #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        #[arg(
+            long,
+            default_value_t = 250,
+            value_parser = clap::value_parser!(u32).range(1..=100_000)
+        )]
         max_connections: u32,
         /// Milliseconds of simulated work per exchange.
         #[arg(long, default_value_t = 0)]
@@ -154,7 +158,11 @@ async fn tour() {
             calls += 1;
             let call = calls;
             async move {
-                if call < 4 { Err(format!("503 on call {call}")) } else { Ok(call) }
+                if call < 4 {
+                    Err(format!("503 on call {call}"))
+                } else {
+                    Ok(call)
+                }
             }
         })
         .await;
@@ -164,15 +172,23 @@ async fn tour() {
     );
 
     heading("deadlines nest: 1 s budget, 400 ms per call");
-    let calls = [("auth", t(300)), ("profile", t(300)), ("feed", t(300)),
-        ("ads", t(300))];
+    let calls = [
+        ("auth", t(300)),
+        ("profile", t(300)),
+        ("feed", t(300)),
+        ("ads", t(300)),
+    ];
     let start = Instant::now();
-    for (call, outcome) in calls.iter().zip(
-        deadline::calls_within_budget(t(1000), t(400), &calls).await,
-    ) {
+    for (call, outcome) in calls
+        .iter()
+        .zip(deadline::calls_within_budget(t(1000), t(400), &calls).await)
+    {
         println!("  {:<8} {outcome}", call.0);
     }
-    println!("stopped at {} (the budget, not 1.2 s)", fmt_duration(start.elapsed()));
+    println!(
+        "stopped at {} (the budget, not 1.2 s)",
+        fmt_duration(start.elapsed())
+    );
 
     heading("TaskTracker: answer now, finish the jobs before exit");
     let (answered, jobs) =

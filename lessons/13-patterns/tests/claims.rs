@@ -31,7 +31,11 @@ async fn attempt_times(
         at.push(start.elapsed());
         let call = at.len();
         async move {
-            if call <= failures { Err(format!("call {call} failed")) } else { Ok(call) }
+            if call <= failures {
+                Err(format!("call {call} failed"))
+            } else {
+                Ok(call)
+            }
         }
     })
     .await;
@@ -48,10 +52,16 @@ fn gaps(at: &[Duration]) -> Vec<Duration> {
 async fn claim_patterns_backoff_schedule() {
     // The documented ceilings: min(1 s, 100 ms × 2ⁿ).
     let ceilings: Vec<_> = (0..6).map(|n| POLICY.ceiling(n)).collect();
-    assert_eq!(ceilings, [ms(100), ms(200), ms(400), ms(800), ms(1000), ms(1000)]);
+    assert_eq!(
+        ceilings,
+        [ms(100), ms(200), ms(400), ms(800), ms(1000), ms(1000)]
+    );
 
     // Without jitter the pauses are exactly the ceilings: 100+200+400+800.
-    let exact = Backoff { jitter: Jitter::None, ..POLICY };
+    let exact = Backoff {
+        jitter: Jitter::None,
+        ..POLICY
+    };
     let ((at, outcome), took) = measure(attempt_times(exact, 7, 4, 6)).await;
     assert_eq!(outcome, Ok(5));
     assert_eq!(gaps(&at), [ms(100), ms(200), ms(400), ms(800)]);
@@ -61,7 +71,8 @@ async fn claim_patterns_backoff_schedule() {
     // and the schedule is the one the seeded generator draws.
     let mut below_half = 0;
     for seed in 0..200 {
-        let ((at, outcome), took) = measure(attempt_times(POLICY, seed, 5, 6)).await;
+        let ((at, outcome), took) =
+            measure(attempt_times(POLICY, seed, 5, 6)).await;
         assert_eq!(outcome, Ok(6), "seed {seed}");
         let pauses = gaps(&at);
         assert_eq!(pauses.len(), 5);
@@ -69,7 +80,10 @@ async fn claim_patterns_backoff_schedule() {
         let drawn: Vec<_> = (0..5).map(|n| POLICY.pause(n, &mut rng)).collect();
         assert_eq!(pauses, drawn, "seed {seed}: the pauses are the drawn ones");
         for (n, pause) in pauses.iter().enumerate() {
-            assert!(*pause <= ceilings[n], "seed {seed}: retry {n} waited {pause:?}");
+            assert!(
+                *pause <= ceilings[n],
+                "seed {seed}: retry {n} waited {pause:?}"
+            );
             if *pause < ceilings[n] / 2 {
                 below_half += 1;
             }
@@ -77,7 +91,10 @@ async fn claim_patterns_backoff_schedule() {
         assert_exact(took, pauses.iter().sum());
     }
     // Really spread out: about half of 1000 pauses fall in the lower half.
-    assert!((400..=600).contains(&below_half), "{below_half} of 1000 below half");
+    assert!(
+        (400..=600).contains(&below_half),
+        "{below_half} of 1000 below half"
+    );
 
     // The same seed gives the same schedule: a test can pin it.
     let (a, _) = attempt_times(POLICY, 42, 5, 6).await;

@@ -6,7 +6,12 @@ use lesson_13_patterns::{background, shutdown};
 
 #[tokio::test(start_paused = true)]
 async fn a_budget_cuts_the_call_that_would_overrun_it() {
-    let calls = [("a", ms(300)), ("b", ms(300)), ("c", ms(300)), ("d", ms(300))];
+    let calls = [
+        ("a", ms(300)),
+        ("b", ms(300)),
+        ("c", ms(300)),
+        ("d", ms(300)),
+    ];
     let (outcomes, took) =
         measure(deadline::calls_within_budget(ms(1000), ms(400), &calls)).await;
     assert_eq!(outcomes.len(), 4);
@@ -21,7 +26,10 @@ async fn a_slow_call_hits_its_own_limit_first() {
         measure(deadline::calls_within_budget(ms(1000), ms(400), &calls)).await;
     assert_eq!(
         outcomes,
-        [Outcome::Done("a: done in 300ms".into()), Outcome::CallTimedOut]
+        [
+            Outcome::Done("a: done in 300ms".into()),
+            Outcome::CallTimedOut
+        ]
     );
     assert_exact(took, ms(700));
 }

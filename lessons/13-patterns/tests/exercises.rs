@@ -22,7 +22,11 @@ struct Flaky {
 
 impl Flaky {
     fn new(failures: usize) -> Flaky {
-        Flaky { failures, calls: Arc::default(), start: Instant::now() }
+        Flaky {
+            failures,
+            calls: Arc::default(),
+            start: Instant::now(),
+        }
     }
 
     fn call(&self) -> impl Future<Output = Result<String, String>> + use<> {
@@ -31,7 +35,11 @@ impl Flaky {
         let n = calls.len();
         let failures = self.failures;
         async move {
-            if n <= failures { Err(format!("call {n} failed")) } else { Ok(format!("call {n} ok")) }
+            if n <= failures {
+                Err(format!("call {n} failed"))
+            } else {
+                Ok(format!("call {n} ok"))
+            }
         }
     }
 
@@ -49,8 +57,14 @@ async fn step(delay: Duration) {
 const PAUSES: [Duration; 3] = [ms(100), ms(200), ms(400)];
 
 /// Wraps a possibly endless wait so a wrong answer fails with a message.
-async fn within<T>(limit: Duration, what: &str, fut: impl Future<Output = T>) -> T {
-    timeout(limit, fut).await.unwrap_or_else(|_| panic!("{what}: still waiting after {limit:?}"))
+async fn within<T>(
+    limit: Duration,
+    what: &str,
+    fut: impl Future<Output = T>,
+) -> T {
+    timeout(limit, fut)
+        .await
+        .unwrap_or_else(|_| panic!("{what}: still waiting after {limit:?}"))
 }
 
 kit::exercise_tests! {
@@ -166,13 +180,19 @@ impl Drop for DropProbe {
 
 /// Builds a `Job` of the stub's or the solution's type.
 trait MakeJob {
-    fn make(name: &'static str, work: futures::future::BoxFuture<'static, ()>) -> Self;
+    fn make(
+        name: &'static str,
+        work: futures::future::BoxFuture<'static, ()>,
+    ) -> Self;
 }
 
 macro_rules! make_job {
     ($job:path) => {
         impl MakeJob for $job {
-            fn make(name: &'static str, work: futures::future::BoxFuture<'static, ()>) -> Self {
+            fn make(
+                name: &'static str,
+                work: futures::future::BoxFuture<'static, ()>,
+            ) -> Self {
                 Self { name, work }
             }
         }
@@ -182,10 +202,18 @@ make_job!(lesson_13_patterns::exercises::graceful::Job);
 make_job!(lesson_13_patterns::solutions::graceful::Job);
 
 /// A job that sleeps `delay`, watched by `fates`.
-fn job<J: MakeJob>(fates: &Arc<Fates>, name: &'static str, delay: Duration) -> J {
+fn job<J: MakeJob>(
+    fates: &Arc<Fates>,
+    name: &'static str,
+    delay: Duration,
+) -> J {
     let fates = fates.clone();
     let work = async move {
-        let mut probe = DropProbe { fates: fates.clone(), name, done: false };
+        let mut probe = DropProbe {
+            fates: fates.clone(),
+            name,
+            done: false,
+        };
         sleep(delay).await;
         probe.done = true;
         fates.finished.lock().unwrap().push(name);

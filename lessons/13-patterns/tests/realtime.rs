@@ -27,11 +27,17 @@ impl Client {
     async fn connect(addr: SocketAddr) -> Client {
         let socket = TcpStream::connect(addr).await.expect("connect");
         let (reader, writer) = socket.into_split();
-        Client { lines: BufReader::new(reader).lines(), writer }
+        Client {
+            lines: BufReader::new(reader).lines(),
+            writer,
+        }
     }
 
     async fn send(&mut self, line: &str) {
-        self.writer.write_all(format!("{line}\n").as_bytes()).await.expect("send");
+        self.writer
+            .write_all(format!("{line}\n").as_bytes())
+            .await
+            .expect("send");
     }
 
     /// The next line, or `None` at end of stream, within 10 s.
@@ -43,8 +49,17 @@ impl Client {
     }
 }
 
-fn config(max_connections: usize, work: Duration, drain: Duration) -> echo::Config {
-    echo::Config { max_connections, work, drain_deadline: drain, narrate: Narrate::Quiet }
+fn config(
+    max_connections: usize,
+    work: Duration,
+    drain: Duration,
+) -> echo::Config {
+    echo::Config {
+        max_connections,
+        work,
+        drain_deadline: drain,
+        narrate: Narrate::Quiet,
+    }
 }
 
 // claim: patterns/echo-many-clients
@@ -57,7 +72,9 @@ async fn claim_patterns_echo_many_clients() {
     let server = tokio::spawn(echo::serve(
         listener,
         config(250, ms(0), secs(5)),
-        async { let _ = stopped.await; },
+        async {
+            let _ = stopped.await;
+        },
     ));
 
     // 1000 clients at once, three lines each, every line unique.
@@ -70,7 +87,11 @@ async fn claim_patterns_echo_many_clients() {
                     let line = format!("client {c} line {i}");
                     client.send(&line).await;
                     let echo = client.receive().await;
-                    assert_eq!(echo.as_deref(), Some(line.as_str()), "client {c}");
+                    assert_eq!(
+                        echo.as_deref(),
+                        Some(line.as_str()),
+                        "client {c}"
+                    );
                     echoed += 1;
                 }
                 echoed
@@ -87,11 +108,18 @@ async fn claim_patterns_echo_many_clients() {
     assert_eq!(echoed, 3000);
 
     stop.send(()).unwrap();
-    let report = timeout(secs(10), server).await.expect("server stops").unwrap();
+    let report = timeout(secs(10), server)
+        .await
+        .expect("server stops")
+        .unwrap();
     assert_eq!(report.accepted, 1000);
     assert_eq!(report.exchanges, 3000);
     assert_eq!(report.cut_off, 0);
-    assert!(report.peak <= 250, "the cap of 250 held: peak {}", report.peak);
+    assert!(
+        report.peak <= 250,
+        "the cap of 250 held: peak {}",
+        report.peak
+    );
 }
 
 #[tokio::test]
@@ -103,7 +131,9 @@ async fn the_drain_deadline_cuts_off_a_stuck_exchange() {
     let server = tokio::spawn(echo::serve(
         listener,
         config(10, secs(30), ms(300)), // a 30 s exchange, a 300 ms drain
-        async { let _ = stopped.await; },
+        async {
+            let _ = stopped.await;
+        },
     ));
     let mut client = Client::connect(addr).await;
     client.send("slow").await;
@@ -111,10 +141,16 @@ async fn the_drain_deadline_cuts_off_a_stuck_exchange() {
     // depend on it: unstarted or stuck, the client gets no echo.
     tokio::time::sleep(ms(100)).await;
     stop.send(()).unwrap();
-    let report = timeout(secs(10), server).await.expect("server stops").unwrap();
+    let report = timeout(secs(10), server)
+        .await
+        .expect("server stops")
+        .unwrap();
     assert_eq!(client.receive().await, None, "closed without an echo");
     assert_eq!(report.exchanges, 0);
-    assert!(report.drain_took >= ms(300), "waited the whole drain deadline");
+    assert!(
+        report.drain_took >= ms(300),
+        "waited the whole drain deadline"
+    );
     assert!(report.drain_took < secs(5), "but not the 30 s exchange");
 }
 
@@ -143,19 +179,28 @@ impl ServerProcess {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             said: Vec::new(),
         };
-        let first = server.wait_for(1, |l| l.starts_with("listening on ")).await;
-        server.addr = first["listening on ".len()..].parse().expect("an address");
+        let first =
+            server.wait_for(1, |l| l.starts_with("listening on ")).await;
+        server.addr =
+            first["listening on ".len()..].parse().expect("an address");
         server
     }
 
     /// Reads the server's output until `count` lines have matched; returns
     /// the last of them. Fails after 10 s, showing what the server said.
-    async fn wait_for(&mut self, count: usize, matches: impl Fn(&str) -> bool) -> String {
+    async fn wait_for(
+        &mut self,
+        count: usize,
+        matches: impl Fn(&str) -> bool,
+    ) -> String {
         let mut seen = 0;
         loop {
             let line = timeout(secs(10), self.out.next_line()).await;
             let Ok(Ok(Some(line))) = line else {
-                panic!("the server did not say it; it said:\n{}", self.said.join("\n"));
+                panic!(
+                    "the server did not say it; it said:\n{}",
+                    self.said.join("\n")
+                );
             };
             self.said.push(line.clone());
             if matches(&line) {
@@ -180,7 +225,8 @@ impl ServerProcess {
 async fn claim_patterns_shutdown_drains() {
     let _guard = realtime_lock();
     // Each exchange takes 500 ms of "work"; shutdown may wait up to 3 s.
-    let mut server = ServerProcess::start(&["--work-ms", "500", "--drain-ms", "3000"]).await;
+    let mut server =
+        ServerProcess::start(&["--work-ms", "500", "--drain-ms", "3000"]).await;
 
     // Five clients each finish one exchange, then start a second.
     let mut clients = Vec::new();
@@ -198,12 +244,16 @@ async fn claim_patterns_shutdown_drains() {
     let mut idle = Client::connect(server.addr).await;
     // The server has said "exchange started" for all ten exchanges: the
     // five second ones are in flight now. SIGTERM.
-    server.wait_for(10, |l| l.ends_with("exchange started")).await;
+    server
+        .wait_for(10, |l| l.ends_with("exchange started"))
+        .await;
     let signalled = Instant::now();
     server.terminate().await;
 
     // It stops accepting at once: a new connection is refused.
-    server.wait_for(1, |l| l.starts_with("shutdown: stopped accepting")).await;
+    server
+        .wait_for(1, |l| l.starts_with("shutdown: stopped accepting"))
+        .await;
     let refused = TcpStream::connect(server.addr).await;
     assert_eq!(
         refused.map(|_| ()).map_err(|e| e.kind()),
@@ -214,7 +264,11 @@ async fn claim_patterns_shutdown_drains() {
     // Every in-flight exchange completes; then each connection is closed.
     for (c, client) in clients.iter_mut().enumerate() {
         let echo = client.receive().await;
-        assert_eq!(echo.unwrap(), format!("client {c}: still there?"), "in flight at SIGTERM");
+        assert_eq!(
+            echo.unwrap(),
+            format!("client {c}: still there?"),
+            "in flight at SIGTERM"
+        );
         assert_eq!(client.receive().await, None, "closed after its exchange");
     }
     assert_eq!(idle.receive().await, None, "the idle client is let go");
@@ -227,8 +281,16 @@ async fn claim_patterns_shutdown_drains() {
         .expect("the server should exit after draining")
         .expect("wait for the server");
     let took = signalled.elapsed();
-    assert_eq!(status.code(), Some(0), "exit code; the server said:\n{}", server.said.join("\n"));
-    assert!(took < secs(3), "exited {took:?} after SIGTERM; the drain deadline is 3 s");
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit code; the server said:\n{}",
+        server.said.join("\n")
+    );
+    assert!(
+        took < secs(3),
+        "exited {took:?} after SIGTERM; the drain deadline is 3 s"
+    );
 }
 
 #[tokio::test]
@@ -241,7 +303,10 @@ async fn the_server_command_rejects_bad_arguments() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("invalid value 'seventy' for '--port <PORT>'"), "{err}");
+    assert!(
+        err.contains("invalid value 'seventy' for '--port <PORT>'"),
+        "{err}"
+    );
 
     // A port that is taken: a one-line error, exit code 1, no panic.
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -253,6 +318,9 @@ async fn the_server_command_rejects_bad_arguments() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with(&format!("error: cannot listen on 127.0.0.1:{port}")), "{err}");
+    assert!(
+        err.starts_with(&format!("error: cannot listen on 127.0.0.1:{port}")),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }

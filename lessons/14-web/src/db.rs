@@ -81,7 +81,11 @@ impl Db {
             .await
             .map_err(|e| format!("cannot create the users table: {e}"))?;
         let in_flight = Arc::default();
-        Ok(Db { pool, latency, in_flight })
+        Ok(Db {
+            pool,
+            latency,
+            in_flight,
+        })
     }
 
     /// Waits for every connection to be returned, then closes them all.

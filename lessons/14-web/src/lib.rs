@@ -108,7 +108,10 @@ pub async fn serve(
     }
     // Closing waits for every connection to come back; a request cut off
     // by the deadline may still hold one, so this wait is bounded too.
-    if tokio::time::timeout(deadline, state.db.close()).await.is_err() {
+    if tokio::time::timeout(deadline, state.db.close())
+        .await
+        .is_err()
+    {
         outcome = Stopped::DeadlinePassed;
     }
     tracing::info!(?outcome, "stopped");

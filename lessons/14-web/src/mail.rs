@@ -30,12 +30,19 @@ pub struct Mailer {
 // ANCHOR: send
 impl Mailer {
     pub fn new(delay: Duration) -> Mailer {
-        Mailer { delay, sent: Arc::default(), tracker: TaskTracker::new() }
+        Mailer {
+            delay,
+            sent: Arc::default(),
+            tracker: TaskTracker::new(),
+        }
     }
 
     /// Starts sending a welcome mail to `to`, and returns at once.
     pub fn send_welcome(&self, to: &str) {
-        let mail = Mail { to: to.to_owned(), subject: "Welcome!".into() };
+        let mail = Mail {
+            to: to.to_owned(),
+            subject: "Welcome!".into(),
+        };
         let (delay, sent) = (self.delay, self.sent.clone());
         self.tracker.spawn(async move {
             tokio::time::sleep(delay).await; // talking to the SMTP server

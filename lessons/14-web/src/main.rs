@@ -28,7 +28,11 @@ struct Cli {
     #[arg(long, env = "DATABASE_URL")]
     database_url: Option<String>,
     /// Connections in the database pool.
-    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    #[arg(
+        long,
+        default_value_t = 20,
+        value_parser = clap::value_parser!(u32).range(1..=1000)
+    )]
     pool: u32,
     /// Simulated database round trip, in milliseconds.
     #[arg(long, default_value_t = 0)]
@@ -51,10 +55,15 @@ struct Cli {
 async fn main() -> ExitCode {
     let cli = Cli::parse(); // bad flags: clap explains, exits 2
     // RUST_LOG overrides; the tour shows less so its output stays short.
-    let default = if cli.tour { "info" } else { "info,tower_http=debug" };
+    let default = if cli.tour {
+        "info"
+    } else {
+        "info,tower_http=debug"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| default.into()),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| default.into()),
         )
         .with_ansi(std::io::stdout().is_terminal())
         .with_target(false)

@@ -41,10 +41,16 @@ pub async fn tour(
     heading("signup answers at once; the mail goes on in the background");
     let ann = json!({"name": "Ann", "email": "ann@example.com"});
     let bob = json!({"name": "Bob", "email": "bob@example.com"});
-    show(http.post(format!("{base}/signup")).json(&ann), "POST /signup ann")
-        .await;
-    show(http.post(format!("{base}/signup")).json(&bob), "POST /signup bob")
-        .await;
+    show(
+        http.post(format!("{base}/signup")).json(&ann),
+        "POST /signup ann",
+    )
+    .await;
+    show(
+        http.post(format!("{base}/signup")).json(&bob),
+        "POST /signup bob",
+    )
+    .await;
     println!("mails sent so far: {}", mailer.sent().len());
 
     heading("reading users");
@@ -55,8 +61,11 @@ pub async fn tour(
     show(http.get(format!("{base}/users/99")), "GET /users/99").await;
     show(http.get(format!("{base}/users/abc")), "GET /users/abc").await;
     let bad = json!({"name": "Cy", "email": "not-an-email"});
-    show(http.post(format!("{base}/signup")).json(&bad), "POST /signup bad")
-        .await;
+    show(
+        http.post(format!("{base}/signup")).json(&bad),
+        "POST /signup bad",
+    )
+    .await;
     show(
         http.post(format!("{base}/signup"))
             .header("content-type", "application/json")
@@ -64,8 +73,11 @@ pub async fn tour(
         "POST /signup with a broken body",
     )
     .await;
-    show(http.post(format!("{base}/signup")).json(&ann), "POST /signup ann")
-        .await;
+    show(
+        http.post(format!("{base}/signup")).json(&ann),
+        "POST /signup ann",
+    )
+    .await;
     show(http.get(format!("{base}/nowhere")), "GET /nowhere").await;
 
     heading("graceful shutdown: the mail in flight is finished");
@@ -78,7 +90,11 @@ pub async fn tour(
     println!(
         "stopped {outcome:?} after {}; mails sent: {:?}",
         fmt_duration(start.elapsed()),
-        mailer.sent().iter().map(|m| m.to.as_str()).collect::<Vec<_>>()
+        mailer
+            .sent()
+            .iter()
+            .map(|m| m.to.as_str())
+            .collect::<Vec<_>>()
     );
     println!(
         "\nRun it for real: cargo run -p lesson-14-web, then\n  \

@@ -20,25 +20,34 @@ async fn serve(router: Router) -> String {
 
 /// A client whose requests fail instead of hanging.
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
 }
 
 /// Status and JSON body; fails with a message if the body is not JSON.
 async fn answer(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     let text = response.text().await.unwrap();
-    let body = serde_json::from_str(&text)
-        .unwrap_or_else(|_| panic!("{status}: the body should be JSON, it was {text:?}"));
+    let body = serde_json::from_str(&text).unwrap_or_else(|_| {
+        panic!("{status}: the body should be JSON, it was {text:?}")
+    });
     (status, body)
 }
 
 /// An `IntoResponse` value's status, headers and JSON body.
-async fn parts(response: impl IntoResponse) -> (StatusCode, axum::http::HeaderMap, Value) {
+async fn parts(
+    response: impl IntoResponse,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
     let response = response.into_response();
     let (parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, 1 << 20).await.unwrap();
     let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-        panic!("the body should be JSON, it was {:?}", String::from_utf8_lossy(&bytes))
+        panic!(
+            "the body should be JSON, it was {:?}",
+            String::from_utf8_lossy(&bytes)
+        )
     });
     (parts.status, parts.headers, body)
 }

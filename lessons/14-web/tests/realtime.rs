@@ -4,7 +4,10 @@
 mod common;
 
 use common::{Options, TestApp};
-use kit::timing::{assert_realtime_between, measure, ms, realtime_lock, realtime_upper_bound, secs};
+use kit::timing::{
+    assert_realtime_between, measure, ms, realtime_lock, realtime_upper_bound,
+    secs,
+};
 use lesson_14_web::Stopped;
 use reqwest::StatusCode;
 use tokio::time::{Instant, sleep, timeout};
@@ -24,14 +27,25 @@ async fn eventually(what: &str, ready: impl Fn() -> bool) {
 #[tokio::test]
 async fn claim_web_background_task() {
     let _guard = realtime_lock();
-    let app = TestApp::start(Options { mail: secs(2), ..Options::default() }).await;
+    let app = TestApp::start(Options {
+        mail: secs(2),
+        ..Options::default()
+    })
+    .await;
     let start = Instant::now();
     let response = app.signup("Ann", "ann@example.com").await;
     let answered = start.elapsed();
     assert_eq!(response.status(), StatusCode::CREATED);
     // Answered before the 2 s mail is done: it is still being sent.
-    assert!(answered < secs(1), "signup took {answered:?}; it should not wait for the mail");
-    assert_eq!(app.state.mailer.sent(), [], "no mail sent yet when the answer came");
+    assert!(
+        answered < secs(1),
+        "signup took {answered:?}; it should not wait for the mail"
+    );
+    assert_eq!(
+        app.state.mailer.sent(),
+        [],
+        "no mail sent yet when the answer came"
+    );
     assert_eq!(app.state.mailer.sending(), 1);
 
     // Shutting down waits for it: the mail completes.
@@ -47,10 +61,17 @@ async fn claim_web_background_task() {
 #[tokio::test]
 async fn claim_web_shutdown_finishes_inflight() {
     let _guard = realtime_lock();
-    let mut app = TestApp::start(Options { db_latency: secs(1), ..Options::default() }).await;
+    let mut app = TestApp::start(Options {
+        db_latency: secs(1),
+        ..Options::default()
+    })
+    .await;
     // A request that spends 1 s in the database…
     let request = tokio::spawn(app.http.get(app.url("/users")).send());
-    eventually("the request to reach the database", || app.state.db.queries_in_flight() == 1).await;
+    eventually("the request to reach the database", || {
+        app.state.db.queries_in_flight() == 1
+    })
+    .await;
     // …is in flight when the shutdown begins.
     app.begin_shutdown();
     // New connections are refused from then on.
@@ -62,10 +83,17 @@ async fn claim_web_shutdown_finishes_inflight() {
     })
     .await
     .expect("the listener should close soon after the shutdown began");
-    assert_eq!(app.state.db.queries_in_flight(), 1, "refused while the old request still runs");
+    assert_eq!(
+        app.state.db.queries_in_flight(),
+        1,
+        "refused while the old request still runs"
+    );
 
     // The request in flight completes normally.
-    let response = request.await.unwrap().expect("the in-flight request gets its answer");
+    let response = request
+        .await
+        .unwrap()
+        .expect("the in-flight request gets its answer");
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.text().await.unwrap(), "[]");
     assert_eq!(app.stop().await, Stopped::Clean);
@@ -81,7 +109,10 @@ async fn the_drain_deadline_bounds_a_stuck_request() {
     })
     .await;
     let _request = tokio::spawn(app.http.get(app.url("/users")).send());
-    eventually("the request to reach the database", || app.state.db.queries_in_flight() == 1).await;
+    eventually("the request to reach the database", || {
+        app.state.db.queries_in_flight() == 1
+    })
+    .await;
     // `serve` gives up on it after the deadline (300 ms for the request,
     // 300 ms more for the pool it holds a connection of), not after 30 s.
     let (stopped, took) = measure(app.stop()).await;
@@ -94,12 +125,21 @@ async fn the_drain_deadline_bounds_a_stuck_request() {
 async fn claim_web_concurrent_requests_overlap() {
     let _guard = realtime_lock();
     // Every query holds one of 20 pooled connections for 50 ms.
-    let app = TestApp::start(Options { pool: 20, db_latency: ms(50), ..Options::default() }).await;
-    assert_eq!(app.signup("Ann", "ann@example.com").await.status(), StatusCode::CREATED);
+    let app = TestApp::start(Options {
+        pool: 20,
+        db_latency: ms(50),
+        ..Options::default()
+    })
+    .await;
+    assert_eq!(
+        app.signup("Ann", "ann@example.com").await.status(),
+        StatusCode::CREATED
+    );
 
     let hundred = || {
         let requests = (0..100).map(|_| async {
-            let response = app.http.get(app.url("/users/1")).send().await.unwrap();
+            let response =
+                app.http.get(app.url("/users/1")).send().await.unwrap();
             response.status()
         });
         futures::future::join_all(requests)

@@ -17,7 +17,8 @@ impl IntoResponse for LookupError {
     fn into_response(self) -> Response {
         match self {
             LookupError::NotFound { kind, id } => {
-                let body = json!({ "error": format!("no {kind} with id {id}") });
+                let body =
+                    json!({ "error": format!("no {kind} with id {id}") });
                 (StatusCode::NOT_FOUND, Json(body)).into_response()
             }
             LookupError::Invalid(message) => {

@@ -57,7 +57,11 @@ async fn create(
     }
     let mut todos = store.lock().expect("not poisoned");
     todos.next_id += 1; // the id and the insert under one lock: no race
-    let todo = Todo { id: todos.next_id, title: title.into(), done: false };
+    let todo = Todo {
+        id: todos.next_id,
+        title: title.into(),
+        done: false,
+    };
     todos.items.insert(todo.id, todo.clone());
     Ok((StatusCode::CREATED, Json(todo)))
 }

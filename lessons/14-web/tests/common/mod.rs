@@ -46,23 +46,38 @@ pub struct TestApp {
 impl TestApp {
     pub async fn start(options: Options) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = Db::connect(&url, options.pool, options.db_latency).await.unwrap();
-        let state = AppState { db, mailer: Mailer::new(options.mail) };
+        let url =
+            format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = Db::connect(&url, options.pool, options.db_latency)
+            .await
+            .unwrap();
+        let state = AppState {
+            db,
+            mailer: Mailer::new(options.mail),
+        };
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(serve(
             listener,
             state.clone(),
-            async { let _ = stopped.await; },
+            async {
+                let _ = stopped.await;
+            },
             options.deadline,
         ));
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(30)) // a hung request fails the test
             .build()
             .unwrap();
-        TestApp { addr, http, state, stop: Some(stop), server: Some(server), _dir: dir }
+        TestApp {
+            addr,
+            http,
+            state,
+            stop: Some(stop),
+            server: Some(server),
+            _dir: dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
