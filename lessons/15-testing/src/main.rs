@@ -158,7 +158,7 @@ fn main() {
                 Ok(response) => {
                     let status = response.status();
                     let body = response.text().await.unwrap_or_default();
-                    println!("GET {path:<11} -> {status} {body}");
+                    println!("GET {path} -> {status}\n    {body}");
                 }
                 Err(error) => println!("GET {path} failed: {error}"),
             }
@@ -172,16 +172,16 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let show = |on: &str, verdict: Verdict| {
         if on.starts_with("the correct") {
-            println!("  on {on}:");
+            print!("  on {on}: ");
         } else {
-            println!("  on a broken one ({on}):");
+            print!("  broken: {on}\n    ");
         }
         match verdict {
-            Verdict::Passed => println!("    passes"),
+            Verdict::Passed => println!("passes"),
             Verdict::Failed(message) => {
-                println!("    fails: {}", message.replace('\n', "\n    "))
+                println!("fails: {}", message.replace('\n', "\n    "))
             }
-            Verdict::Hung => println!("    hangs"),
+            Verdict::Hung => println!("hangs"),
         }
     };
     use solutions::{port_asyncmock, test_deadline, test_retry};

@@ -9,6 +9,7 @@ use mockall::Sequence;
 use mockall::predicate::eq;
 use tokio::time::{Instant, advance};
 
+// ANCHOR: advance_steps
 // claim: testing/advance-steps
 #[tokio::test(start_paused = true)]
 async fn claim_testing_advance_steps() {
@@ -41,7 +42,9 @@ async fn claim_testing_advance_steps() {
     assert_exact(start.elapsed(), secs(120));
     task.abort();
 }
+// ANCHOR_END: advance_steps
 
+// ANCHOR: mock_called_with
 // claim: testing/mock-called-with
 #[tokio::test(start_paused = true)]
 async fn claim_testing_mock_called_with() {
@@ -66,3 +69,4 @@ async fn claim_testing_mock_called_with() {
     assert_exact(took, secs(0)); // the mock answers at once
     client.checkpoint(); // every `times` is met now, or this panics
 }
+// ANCHOR_END: mock_called_with

@@ -63,6 +63,7 @@ async fn timers_due_together_all_fire_at_that_instant() {
 }
 // ANCHOR_END: tie_test
 
+// ANCHOR: retry_schedule
 #[tokio::test(start_paused = true)]
 async fn the_retry_schedule_is_exact_on_the_paused_clock() {
     let start = Instant::now();
@@ -76,6 +77,7 @@ async fn the_retry_schedule_is_exact_on_the_paused_clock() {
     assert_eq!(attempts, [ms(0), ms(100), ms(300), ms(700)]);
     assert_exact(start.elapsed(), ms(700));
 }
+// ANCHOR_END: retry_schedule
 
 #[tokio::test(start_paused = true)]
 async fn within_returns_fast_work_and_drops_slow_work() {

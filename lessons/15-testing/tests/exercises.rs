@@ -16,7 +16,8 @@ use lesson_15_testing::retry::Backoff;
 use lesson_15_testing::users::Notifier;
 
 kit::exercise_tests! {
-    lesson: lesson_15_testing, exercise: test_deadline, id: "15-test-deadline";
+    lesson: lesson_15_testing,
+    exercise: test_deadline, id: "15-test-deadline";
 
     #[test]
     fn passes_on_the_correct_deadline() {
@@ -26,30 +27,36 @@ kit::exercise_tests! {
     #[test]
     fn catches_waiting_slow_work_out() {
         use deadline::WaitsItOut as Broken;
-        expect_catch(Broken::FLAW, subject::check(Timeout), subject::check(Broken));
+        let correct = subject::check(Timeout);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_giving_up_one_ms_late() {
         use deadline::OneMsLate as Broken;
-        expect_catch(Broken::FLAW, subject::check(Timeout), subject::check(Broken));
+        let correct = subject::check(Timeout);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_always_waiting_the_whole_limit() {
         use deadline::AlwaysWholeLimit as Broken;
-        expect_catch(Broken::FLAW, subject::check(Timeout), subject::check(Broken));
+        let correct = subject::check(Timeout);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_leaving_timed_out_work_running() {
         use deadline::LeavesItRunning as Broken;
-        expect_catch(Broken::FLAW, subject::check(Timeout), subject::check(Broken));
+        let correct = subject::check(Timeout);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 }
 
+// ANCHOR: retry_tests
 kit::exercise_tests! {
-    lesson: lesson_15_testing, exercise: test_retry, id: "15-test-retry";
+    lesson: lesson_15_testing,
+    exercise: test_retry, id: "15-test-retry";
 
     #[test]
     fn passes_on_the_correct_retry() {
@@ -59,30 +66,37 @@ kit::exercise_tests! {
     #[test]
     fn catches_giving_up_one_attempt_early() {
         use retry::GivesUpEarly as Broken;
-        expect_catch(Broken::FLAW, subject::check(Backoff), subject::check(Broken));
+        let correct = subject::check(Backoff);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
+    // ... one test per broken implementation
+// ANCHOR_END: retry_tests
 
     #[test]
     fn catches_a_delay_that_never_doubles() {
         use retry::NoBackoff as Broken;
-        expect_catch(Broken::FLAW, subject::check(Backoff), subject::check(Broken));
+        let correct = subject::check(Backoff);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_a_wait_after_the_last_attempt() {
         use retry::WaitsAfterLast as Broken;
-        expect_catch(Broken::FLAW, subject::check(Backoff), subject::check(Broken));
+        let correct = subject::check(Backoff);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_returning_the_first_error() {
         use retry::FirstError as Broken;
-        expect_catch(Broken::FLAW, subject::check(Backoff), subject::check(Broken));
+        let correct = subject::check(Backoff);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 }
 
 kit::exercise_tests! {
-    lesson: lesson_15_testing, exercise: port_asyncmock, id: "15-port-asyncmock";
+    lesson: lesson_15_testing,
+    exercise: port_asyncmock, id: "15-port-asyncmock";
 
     #[test]
     fn passes_on_the_correct_notify_all() {
@@ -92,24 +106,28 @@ kit::exercise_tests! {
     #[test]
     fn catches_mailing_inactive_users() {
         use notify::MailsEveryone as Broken;
-        expect_catch(Broken::FLAW, subject::check(Notifier), subject::check(Broken));
+        let correct = subject::check(Notifier);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_swapped_arguments() {
         use notify::SwappedArguments as Broken;
-        expect_catch(Broken::FLAW, subject::check(Notifier), subject::check(Broken));
+        let correct = subject::check(Notifier);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_counting_users_instead_of_mails() {
         use notify::CountsUsers as Broken;
-        expect_catch(Broken::FLAW, subject::check(Notifier), subject::check(Broken));
+        let correct = subject::check(Notifier);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_fetching_a_user_twice() {
         use notify::FetchesTwice as Broken;
-        expect_catch(Broken::FLAW, subject::check(Notifier), subject::check(Broken));
+        let correct = subject::check(Notifier);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 }

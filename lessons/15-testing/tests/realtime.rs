@@ -5,6 +5,7 @@
 use kit::timing::{assert_exact, measure, realtime_lock, secs};
 use lesson_15_testing::clock::report_within;
 
+// ANCHOR: paused_clock
 // claim: testing/paused-clock
 #[tokio::test(start_paused = true)]
 async fn claim_testing_paused_clock() {
@@ -25,3 +26,4 @@ async fn claim_testing_paused_clock() {
         "an hour on the paused clock should take milliseconds, took {real:?}"
     );
 }
+// ANCHOR_END: paused_clock
