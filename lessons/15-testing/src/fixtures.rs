@@ -9,6 +9,9 @@
 use std::net::{Ipv4Addr, SocketAddr};
 
 use axum::Router;
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use tempfile::TempDir;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -69,3 +72,26 @@ impl Drop for TestApp {
     }
 }
 // ANCHOR_END: test_app
+
+// ANCHOR: test_db
+/// A fresh SQLite database for one test: a file in its own temporary
+/// directory, with the schema applied. Dropping it deletes the directory.
+#[derive(Debug)]
+pub struct TestDb {
+    pub pool: SqlitePool,
+    // Deleted with the fixture.
+    _dir: TempDir,
+}
+
+impl TestDb {
+    pub async fn new() -> Result<TestDb, sqlx::Error> {
+        let dir = tempfile::tempdir()?;
+        let file = SqliteConnectOptions::new()
+            .filename(dir.path().join("test.db"))
+            .create_if_missing(true);
+        let pool = SqlitePoolOptions::new().connect_with(file).await?;
+        sqlx::raw_sql(crate::db::SCHEMA).execute(&pool).await?;
+        Ok(TestDb { pool, _dir: dir })
+    }
+}
+// ANCHOR_END: test_db

@@ -14,6 +14,8 @@
 //!   counterpart) and the code that uses it.
 //! - [`service`]: an axum handler, tested without a network (`oneshot`) and
 //!   with one ([`fixtures::TestApp`] on port 0, reqwest).
+//! - [`db`] and [`fixtures::TestDb`]: the same API over SQLite, with a
+//!   fresh database per test.
 //! - [`grading`] and [`flawed`]: the "write the test" exercises — the
 //!   learner's test runs against a correct implementation and against
 //!   subtly broken ones, and must tell them apart.
@@ -21,6 +23,7 @@
 //! `cargo run -p lesson-15-testing` runs a tour of them.
 
 pub mod clock;
+pub mod db;
 pub mod deadline;
 pub mod fixtures;
 pub mod flavours;

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use kit::heading;
 use kit::timing::{fmt_duration, measure_blocking};
+use lesson_15_testing::db::SqliteUsers;
 use lesson_15_testing::deadline::Timeout;
-use lesson_15_testing::fixtures::TestApp;
+use lesson_15_testing::fixtures::{TestApp, TestDb};
 use lesson_15_testing::flawed::{Flaw, deadline, notify, retry};
 use lesson_15_testing::grading::{Verdict, run};
 use lesson_15_testing::retry::Backoff;
@@ -164,6 +165,26 @@ fn main() {
             }
         }
         let _ = server.stop().await;
+    });
+
+    heading("a fixture: a fresh SQLite database");
+    real().block_on(async {
+        let outcome = async {
+            let db = TestDb::new().await?;
+            let users = SqliteUsers::new(db.pool.clone());
+            for user in [User::new(1, "Ada", true), User::new(2, "Bob", false)]
+            {
+                users.insert(&user).await?;
+            }
+            let sent = notify_all(&users, &[1, 2], "hi").await;
+            println!("notify_all(&database, [1, 2], \"hi\") -> {sent:?}");
+            println!("outbox: {:?}", users.outbox().await?);
+            Ok::<_, sqlx::Error>(())
+        };
+        if let Err(error) = outcome.await {
+            eprintln!("the database demo failed: {error}");
+            std::process::exit(1);
+        }
     });
 
     heading("write the test: grading a test against broken code");

@@ -20,8 +20,10 @@ use std::time::Duration;
 use mockall::automock;
 use serde::{Deserialize, Serialize};
 
-/// A user, as the user API returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A user, as the user API returns it (and as a database row).
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow,
+)]
 pub struct User {
     pub id: u32,
     pub name: String,

@@ -33,7 +33,7 @@ async fn the_clock_cannot_be_paused_on_the_multi_threaded_runtime() {
 
 #[tokio::test]
 #[should_panic(
-    expected = "can call blocking only when running on the multi-threaded runtime"
+    expected = "can call blocking only when running on the multi-threaded"
 )]
 async fn block_in_place_needs_the_multi_threaded_runtime() {
     tokio::task::block_in_place(|| ());
