@@ -118,3 +118,21 @@ fn the_reference_tests_fail_each_flaw_for_the_right_reason() {
     }
     assert_eq!(run(port_asyncmock::check(Notifier)), Verdict::Passed);
 }
+
+#[test]
+#[should_panic(expected = "your test hung instead of failing when")]
+fn a_test_that_hangs_on_broken_code_has_not_caught_it() {
+    /// Passes on the correct deadline, waits forever on any other.
+    async fn hangs_on_others<D: Deadline + 'static>(_subject: D) {
+        use std::any::TypeId;
+        if TypeId::of::<D>() != TypeId::of::<Timeout>() {
+            std::future::pending::<()>().await;
+        }
+    }
+    use deadline::OneMsLate as Broken;
+    expect_catch(
+        Broken::FLAW,
+        hangs_on_others(Timeout),
+        hangs_on_others(Broken),
+    );
+}
