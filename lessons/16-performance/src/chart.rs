@@ -49,7 +49,7 @@ pub fn render_svg(title: &str, lines: &[Series]) -> anyhow::Result<String> {
     let mut svg = String::new();
     {
         let root =
-            SVGBackend::with_string(&mut svg, (720, 440)).into_drawing_area();
+            SVGBackend::with_string(&mut svg, (960, 480)).into_drawing_area();
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
             .caption(title, ("sans-serif", 20))
@@ -57,7 +57,8 @@ pub fn render_svg(title: &str, lines: &[Series]) -> anyhow::Result<String> {
             .x_label_area_size(40)
             .y_label_area_size(60)
             .build_cartesian_2d(
-                (5.0..x_max * 2.0).log_scale(),
+                // Empty room right of the largest N, for the legend.
+                (5.0..x_max * 1_000.0).log_scale(),
                 (y_min / 2.0..y_max * 2.0).log_scale(),
             )?;
         chart
@@ -85,7 +86,7 @@ pub fn render_svg(title: &str, lines: &[Series]) -> anyhow::Result<String> {
             .configure_series_labels()
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK)
-            .position(SeriesLabelPosition::UpperLeft)
+            .position(SeriesLabelPosition::UpperRight)
             .draw()?;
         root.present()?;
     }

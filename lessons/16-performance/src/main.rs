@@ -4,7 +4,9 @@
 //! Without a command it runs every workload at smoke size: a quick tour
 //! that shows what the program does in a few seconds.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -65,6 +67,12 @@ enum Command {
     Cpu,
     /// Channel throughput and lock rate (4).
     Coord,
+    /// Redraw the chart (`--chart FILE`) from a report saved with `--json`.
+    Chart {
+        /// The saved report.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Internal: the test server in this process, until killed.
     #[command(hide = true)]
     Serve {
@@ -108,6 +116,19 @@ fn run(mut cli: Cli) -> anyhow::Result<()> {
     let command = match cli.command.take() {
         Some(Command::Serve { port }) => return server::serve(port),
         Some(Command::Probe { what }) => return run_probe(what),
+        Some(Command::Chart { from }) => {
+            let text = std::fs::read_to_string(&from)
+                .with_context(|| format!("cannot read {}", from.display()))?;
+            let report: Report =
+                serde_json::from_str(&text).with_context(|| {
+                    format!("{} is not a report", from.display())
+                })?;
+            let path = cli
+                .chart
+                .as_deref()
+                .context("where should the chart go? Add --chart FILE.svg")?;
+            return write_chart(&report, path);
+        }
         Some(command) => command,
         None => {
             println!(
@@ -161,7 +182,11 @@ fn benchmark(command: Command, size: Size, cli: &Cli) -> anyhow::Result<()> {
         Command::Memory => (false, true, false, false),
         Command::Cpu => (false, false, true, false),
         Command::Coord => (false, false, false, true),
-        Command::Serve { .. } | Command::Probe { .. } => unreachable!(),
+        Command::Serve { .. }
+        | Command::Probe { .. }
+        | Command::Chart { .. } => {
+            unreachable!("handled in run")
+        }
     };
     if fan {
         let server = server::ServerProcess::start()?;
@@ -186,15 +211,22 @@ fn benchmark(command: Command, size: Size, cli: &Cli) -> anyhow::Result<()> {
     }
     println!("{}", report::render(&report));
     if let Some(path) = &cli.chart {
-        let lines = chart::series(&report, "fan-out");
-        let svg = chart::render_svg("N requests, 100 ms each", &lines)?;
-        std::fs::write(path, svg)?;
-        println!("\nchart written to {}", path.display());
+        write_chart(&report, path)?;
     }
     if let Some(path) = &cli.json {
         std::fs::write(path, serde_json::to_string_pretty(&report)?)?;
         println!("report written to {}", path.display());
     }
+    Ok(())
+}
+
+/// Draws the fan-out chart into `path`.
+fn write_chart(report: &Report, path: &Path) -> anyhow::Result<()> {
+    let lines = chart::series(report, "fan-out");
+    let svg = chart::render_svg("N requests, 100 ms each", &lines)?;
+    std::fs::write(path, svg)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    println!("\nchart written to {}", path.display());
     Ok(())
 }
 

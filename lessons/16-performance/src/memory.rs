@@ -25,6 +25,19 @@ pub fn proc_status_bytes(field: &str) -> u64 {
         .map_or(0, |kib: u64| kib * 1024)
 }
 
+/// CPU seconds this process has used so far, user and system, from
+/// `/proc/self/stat` (in ticks of 1/100 s, the usual `CLK_TCK`). Beside the
+/// wall time it tells waiting for a core from working.
+pub fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok());
+    // utime and stime are fields 14 and 15: 11 and 12 after the name.
+    ticks(11).unwrap_or(0.0) / 100.0 + ticks(12).unwrap_or(0.0) / 100.0
+}
+
 /// Resident bytes of this process now.
 pub fn resident_bytes() -> u64 {
     proc_status_bytes("VmRSS")
@@ -45,6 +58,8 @@ pub struct TaskProbe {
     pub tasks: usize,
     pub bytes_per_task: f64,
     pub wall_secs: f64,
+    /// CPU seconds the whole probe used (all threads).
+    pub cpu_secs: f64,
 }
 
 // ANCHOR: idle_tasks
@@ -56,6 +71,7 @@ pub async fn idle_tasks(n: usize, duration: Duration) -> TaskProbe {
     let mut handles: Vec<Option<JoinHandle<()>>> =
         (0..n).map(|_| None).collect();
     let before = resident_bytes();
+    let cpu_before = cpu_secs();
     let start = Instant::now();
     for slot in &mut handles {
         *slot = Some(tokio::spawn(sleeper(duration)));
@@ -68,6 +84,7 @@ pub async fn idle_tasks(n: usize, duration: Duration) -> TaskProbe {
         tasks: n,
         bytes_per_task: after.saturating_sub(before) as f64 / n as f64,
         wall_secs: start.elapsed().as_secs_f64(),
+        cpu_secs: cpu_secs() - cpu_before,
     }
 }
 // ANCHOR_END: idle_tasks

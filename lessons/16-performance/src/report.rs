@@ -1,20 +1,20 @@
 //! What a benchmark run found, and the tables it prints.
 
 use comfy_table::{Table, presets::ASCII_MARKDOWN};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::machine::Machine;
 use crate::stats::Samples;
 
 /// Which side of the comparison a figure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
     Rust,
     Python,
 }
 
 /// What a figure counts; a smaller number is better for all but `PerSecond`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unit {
     Seconds,
     Bytes,
@@ -46,7 +46,7 @@ impl Unit {
 
 /// One contender's runs in one group, e.g. "rust async unlimited (h2c)" in
 /// "fan-out, N = 10,000".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Measurement {
     pub group: String,
     pub contender: String,
@@ -63,7 +63,7 @@ pub struct Measurement {
 
 /// `slow ÷ fast`, run by run in the same round (see
 /// [`crate::stats::pairwise_ratios`]).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Ratio {
     pub group: String,
     pub label: String,
@@ -71,7 +71,7 @@ pub struct Ratio {
 }
 
 /// A target for this kind of machine and whether the runs met it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Target {
     pub what: String,
     pub unit: Unit,
@@ -80,7 +80,7 @@ pub struct Target {
 }
 
 /// The side of the limit a target's median must be on.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub enum Bound {
     AtMost(f64),
     AtLeast(f64),
@@ -105,7 +105,7 @@ impl Target {
 }
 
 /// Everything one run of the program found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub machine: Machine,
     pub measurements: Vec<Measurement>,

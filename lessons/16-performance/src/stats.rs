@@ -4,10 +4,10 @@
 //! core. The median of several runs ignores a few bad ones, and min..max
 //! shows how noisy the machine was.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The values of several runs of one measurement (seconds, bytes, ...).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Samples(pub Vec<f64>);
 
 impl Samples {

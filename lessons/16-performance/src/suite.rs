@@ -162,8 +162,9 @@ pub fn fanout(
         if let (Some(a), Some(b)) = (overflows, fanout::listen_overflows()) {
             if b > a {
                 report.notes.push(format!(
-                    "{}: the kernel dropped {} connections on a full listen \
-                     queue (ListenOverflows): each costs a 1 s retransmit",
+                    "{}: the kernel dropped {} handshakes on a full listen \
+                     queue (ListenOverflows, counted for every process on \
+                     the machine); each dropped one retries after 1 s",
                     group.title,
                     b - a
                 ));
@@ -173,6 +174,7 @@ pub fn fanout(
         for proto in [Proto::Http1, Proto::Http2] {
             add_ratio(report, g, AIOHTTP_UVLOOP, &rust_async(proto, None));
         }
+        add_ratio(report, g, AIOHTTP_UVLOOP, BARE_H2);
         add_ratio(report, g, AIOHTTP, AIOHTTP_UVLOOP);
     }
     Ok(())
@@ -261,10 +263,11 @@ pub fn memory(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
     let future_size = std::mem::size_of_val(&memory::sleeper(sleep)) as f64;
     // One probe run gives both the bytes and the wall time: keep the times.
     let walls = std::cell::RefCell::new(Vec::<(String, Lang, f64)>::new());
+    let cpus = std::cell::RefCell::new(Vec::<(usize, f64)>::new());
     let mut contenders = Vec::new();
     for (n, label) in [(small, "rust task"), (big, "rust task")] {
         let name = format!("{label} ({n} sleeping)");
-        let (walls, name2) = (&walls, name.clone());
+        let (walls, cpus, name2) = (&walls, &cpus, name.clone());
         let run = move || {
             let ms = sleep_ms.to_string();
             let found: TaskProbe =
@@ -274,6 +277,7 @@ pub fn memory(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
                 Lang::Rust,
                 found.wall_secs,
             ));
+            cpus.borrow_mut().push((n, found.cpu_secs));
             Ok(found.bytes_per_task)
         };
         contenders.push(
@@ -350,6 +354,18 @@ pub fn memory(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
         "a sleeping task's future (`sleeper`) is {future_size} bytes: \
          the ideal per task; the rest is tokio's task header and the \
          allocator's rounding"
+    ));
+    let cpu = crate::stats::Samples(
+        cpus.into_inner()
+            .into_iter()
+            .filter(|&(n, _)| n == big)
+            .map(|(_, secs)| secs)
+            .collect(),
+    );
+    report.notes.push(format!(
+        "{big} rust tasks: the probe used {:.2} s of CPU (median; user + \
+         system, all threads) for its wall time",
+        cpu.median()
     ));
     wall_times(report, walls.into_inner(), big, sleep);
     if !settings.smoke() {
@@ -441,19 +457,31 @@ pub fn fanout_targets(settings: &Settings, report: &mut Report) {
                 samples: m.samples.clone(),
             });
         }
+        if proto == Proto::Http2 {
+            if let Some(m) = report.find(&group(n), BARE_H2) {
+                report.targets.push(Target {
+                    what: format!("{n} requests at 100 ms, h2c, bare hyper"),
+                    unit: Unit::Seconds,
+                    bound: Bound::AtMost(limit),
+                    samples: m.samples.clone(),
+                });
+            }
+        }
     }
-    for (proto, times) in [(Proto::Http2, 20.0), (Proto::Http1, 4.0)] {
-        let label = format!("{AIOHTTP_UVLOOP} ÷ {}", rust_async(proto, None));
+    let pairs = [
+        ("h2c", rust_async(Proto::Http2, None), 20.0),
+        ("h2c, bare hyper", BARE_H2.to_owned(), 20.0),
+        ("HTTP/1.1", rust_async(Proto::Http1, None), 4.0),
+    ];
+    for (proto, rust, times) in pairs {
+        let label = format!("{AIOHTTP_UVLOOP} ÷ {rust}");
         let found = report
             .ratios
             .iter()
             .find(|r| r.group == group(10_000) && r.label == label);
         if let Some(r) = found {
             report.targets.push(Target {
-                what: format!(
-                    "aiohttp ÷ rust, 10000 requests, {}",
-                    proto.label()
-                ),
+                what: format!("aiohttp ÷ rust, 10000 requests, {proto}"),
                 unit: Unit::Times,
                 bound: Bound::AtLeast(times),
                 samples: r.samples.clone(),

@@ -8,9 +8,15 @@ fn program() -> Command {
 }
 
 #[test]
-fn smoke_all_prints_every_table() {
+fn smoke_all_prints_every_table_and_saves_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("report.json");
+    let svg = dir.path().join("chart.svg");
     let out = program()
-        .args(["--smoke", "--runs", "1", "all"])
+        .args(["--smoke", "--runs", "1", "all", "--json"])
+        .arg(&json)
+        .arg("--chart")
+        .arg(&svg)
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -33,6 +39,19 @@ fn smoke_all_prints_every_table() {
     ] {
         assert!(text.contains(heading), "no {heading:?} in:\n{text}");
     }
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+
+    // The saved report redraws the chart.
+    let again = dir.path().join("again.svg");
+    let out = program()
+        .args(["chart", "--from"])
+        .arg(&json)
+        .arg("--chart")
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(again.exists());
 }
 
 #[test]
@@ -46,6 +65,21 @@ fn python_without_its_venv_is_skipped_with_a_reason() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Python side skipped"), "{err}");
     assert!(err.contains("just bench-python"), "{err}");
+}
+
+#[test]
+fn a_missing_report_is_a_clear_error() {
+    let out = program()
+        .args(["chart", "--from", "/nonexistent/report.json"])
+        .args(["--chart", "/nonexistent/chart.svg"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error: cannot read /nonexistent/report.json"),
+        "{err}"
+    );
 }
 
 #[test]
