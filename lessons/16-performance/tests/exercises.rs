@@ -90,8 +90,9 @@ kit::exercise_tests! {
         for id in 0..n as u32 {
             handles.push(tokio::spawn(subject::session(id, ms(50))));
         }
-        // Let every session run to its wait, as idle users would.
-        runtime.block_on(tokio::task::yield_now());
+        // Let every session run to its wait, as idle users would: the
+        // paused clock moves on only once every task is idle.
+        runtime.block_on(tokio::time::sleep(ms(1)));
         let per_task = (allocated() - before) / n;
         assert!(
             per_task <= 512,
