@@ -77,3 +77,16 @@ test-server port="0":
 # Everything CI runs.
 ci:
     bash .ci/run
+
+# Lesson 16: the Python side of the benchmark (a venv with aiohttp, uvloop
+# and requests from PyPI). Then: `just bench --python`.
+bench-python:
+    python3 -m venv lessons/16-performance/python/.venv
+    lessons/16-performance/python/.venv/bin/pip install --quiet --upgrade pip
+    lessons/16-performance/python/.venv/bin/pip install --quiet -r lessons/16-performance/python/requirements.txt
+
+# Lesson 16: every benchmark (release build, the test server as its own
+# process), e.g. `just bench --python --runs 5`.
+bench *args:
+    cargo build --release -q -p test-server
+    cargo run --release -q -p lesson-16-performance -- all {{args}}

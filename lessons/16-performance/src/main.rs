@@ -1,0 +1,248 @@
+//! `cargo run --release -p lesson-16-performance -- all`: every workload,
+//! Rust (and Python with `--python`), as tables.
+//!
+//! Without a command it runs every workload at smoke size: a quick tour
+//! that shows what the program does in a few seconds.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use lesson_16_performance::machine::Machine;
+use lesson_16_performance::python::Python;
+use lesson_16_performance::report::{self, Report};
+use lesson_16_performance::suite::{self, Settings, Size};
+use lesson_16_performance::{chart, memory, server};
+
+// mimalloc instead of the system's malloc: tokio aligns every task to 128
+// bytes, and glibc pays for such aligned blocks with padding it cannot
+// reuse (about 470 resident bytes per sleeping task instead of 264).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Performance, measured: Rust and Python side by side on this machine.
+#[derive(Debug, Parser)]
+#[command(name = "lesson-16-performance", version, about)]
+struct Cli {
+    /// Rounds per contender: each figure is the median of this many runs.
+    #[arg(long, default_value_t = 3, global = true)]
+    runs: usize,
+
+    /// Tiny sizes (CI): proves every workload works, measures nothing.
+    #[arg(long, global = true)]
+    smoke: bool,
+
+    /// Run the Python side too (set it up once with `just bench-python`).
+    #[arg(long, global = true)]
+    python: bool,
+
+    /// Also write the fan-out chart (SVG) here.
+    #[arg(long, global = true)]
+    chart: Option<PathBuf>,
+
+    /// Also write the whole report as JSON here.
+    #[arg(long, global = true)]
+    json: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Every workload, then the targets.
+    All,
+    /// N requests to the test server, every way (workload 1).
+    Fanout {
+        /// Request counts, e.g. `--n 100,1000`.
+        #[arg(long, value_delimiter = ',')]
+        n: Vec<usize>,
+    },
+    /// Bytes per idle task and thread; a million sleeping tasks (2).
+    Memory,
+    /// CPU-bound work three ways (3).
+    Cpu,
+    /// Channel throughput and lock rate (4).
+    Coord,
+    /// Redraw the chart (`--chart FILE`) from a report saved with `--json`.
+    Chart {
+        /// The saved report.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Internal: the test server in this process, until killed.
+    #[command(hide = true)]
+    Serve {
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+    /// Internal: one memory probe in a fresh process, answered as JSON.
+    #[command(hide = true)]
+    Probe {
+        #[command(subcommand)]
+        what: Probe,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum Probe {
+    Tasks {
+        #[arg(long)]
+        n: usize,
+        #[arg(long)]
+        sleep_ms: u64,
+    },
+    Threads {
+        #[arg(long)]
+        n: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(mut cli: Cli) -> anyhow::Result<()> {
+    let command = match cli.command.take() {
+        Some(Command::Serve { port }) => return server::serve(port),
+        Some(Command::Probe { what }) => return run_probe(what),
+        Some(Command::Chart { from }) => {
+            let text = std::fs::read_to_string(&from)
+                .with_context(|| format!("cannot read {}", from.display()))?;
+            let report: Report =
+                serde_json::from_str(&text).with_context(|| {
+                    format!("{} is not a report", from.display())
+                })?;
+            let path = cli
+                .chart
+                .as_deref()
+                .context("where should the chart go? Add --chart FILE.svg")?;
+            return write_chart(&report, path);
+        }
+        Some(command) => command,
+        None => {
+            println!(
+                "A quick tour at smoke size. For real figures:\n  \
+                 cargo run --release -p lesson-16-performance -- all\n"
+            );
+            return benchmark(Command::All, Size::Smoke, &cli);
+        }
+    };
+    let size = if cli.smoke { Size::Smoke } else { Size::Full };
+    benchmark(command, size, &cli)
+}
+
+fn benchmark(command: Command, size: Size, cli: &Cli) -> anyhow::Result<()> {
+    if cfg!(debug_assertions) && size == Size::Full {
+        eprintln!(
+            "warning: a debug build; figures will be slow. Add --release."
+        );
+    }
+    let python = if cli.python {
+        match Python::find() {
+            Ok(py) => Some(py),
+            Err(why) => {
+                eprintln!("Python side skipped: {why:#}");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let open_files = server::raise_open_files();
+    let mut report = Report::new(Machine::detect(
+        python.as_ref().map(|p| p.version.clone()),
+    ));
+    if cli.python && python.is_none() {
+        report.notes.push(
+            "--python given but the Python side is not set up: \
+                   run `just bench-python`"
+                .into(),
+        );
+    }
+    let mut settings = Settings::new(cli.runs, size, python);
+    let (fan, mem, cpu, coord) = match command {
+        Command::All => (true, true, true, true),
+        Command::Fanout { ref n } => {
+            if !n.is_empty() {
+                settings.fanout_ns.clone_from(n);
+            }
+            (true, false, false, false)
+        }
+        Command::Memory => (false, true, false, false),
+        Command::Cpu => (false, false, true, false),
+        Command::Coord => (false, false, false, true),
+        Command::Serve { .. }
+        | Command::Probe { .. }
+        | Command::Chart { .. } => {
+            unreachable!("handled in run")
+        }
+    };
+    if fan {
+        let server = server::ServerProcess::start()?;
+        report.notes.push(format!(
+            "server: {} at {}, its own process; open-files limit {}",
+            server.program,
+            server.base_url(),
+            open_files
+        ));
+        let runtime = tokio::runtime::Runtime::new()?;
+        suite::fanout(&settings, &mut report, &runtime, server.base_url())?;
+        suite::fanout_targets(&settings, &mut report);
+    }
+    if mem {
+        suite::memory(&settings, &mut report)?;
+    }
+    if cpu {
+        suite::cpu(&settings, &mut report)?;
+    }
+    if coord {
+        suite::coord(&settings, &mut report)?;
+    }
+    println!("{}", report::render(&report));
+    if let Some(path) = &cli.chart {
+        write_chart(&report, path)?;
+    }
+    if let Some(path) = &cli.json {
+        std::fs::write(path, serde_json::to_string_pretty(&report)?)?;
+        println!("report written to {}", path.display());
+    }
+    Ok(())
+}
+
+/// Draws the fan-out chart into `path`.
+fn write_chart(report: &Report, path: &Path) -> anyhow::Result<()> {
+    let lines = chart::series(report, "fan-out");
+    let svg = chart::render_svg("N requests, 100 ms each", &lines)?;
+    std::fs::write(path, svg)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    println!("\nchart written to {}", path.display());
+    Ok(())
+}
+
+/// The hidden `probe` command: one measurement, one JSON line.
+fn run_probe(what: Probe) -> anyhow::Result<()> {
+    let json = match what {
+        Probe::Tasks { n, sleep_ms } => {
+            let runtime = tokio::runtime::Runtime::new()?;
+            let sleep = Duration::from_millis(sleep_ms);
+            let found = runtime.block_on(memory::idle_tasks(n, sleep));
+            serde_json::to_string(&found)?
+        }
+        Probe::Threads { n } => {
+            serde_json::to_string(&memory::idle_threads(n)?)?
+        }
+    };
+    println!("{json}");
+    Ok(())
+}
