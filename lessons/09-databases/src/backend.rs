@@ -144,3 +144,15 @@ pub async fn connect(url: &str, size: PoolSize) -> Result<Db, sqlx::Error> {
     Ok(Db { pool, backend })
 }
 // ANCHOR_END: pool
+
+// ANCHOR: probe
+/// Opens one connection and closes it. A pool that cannot connect keeps
+/// retrying until its acquire timeout and then says only "pool timed out";
+/// a single connection fails at once with the reason (refused, unknown
+/// host, bad password).
+pub async fn probe(url: &str) -> Result<(), sqlx::Error> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    sqlx::AnyConnection::connect(url).await?.close().await
+}
+// ANCHOR_END: probe

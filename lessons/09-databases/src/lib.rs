@@ -17,11 +17,13 @@
 //! - [`bounds`]: the pool's maximum, seen from the server.
 //! - [`sqlite_limits`]: one writer at a time; WAL and the busy timeout.
 //! - [`cache`]: Redis cache-aside and pipelines.
+//! - [`pitfalls`]: an in-memory database per connection; a starved pool.
 
 pub mod backend;
 pub mod bounds;
 pub mod cache;
 pub mod dropped;
+pub mod pitfalls;
 pub mod queries;
 pub mod scratch;
 pub mod sqlite_limits;
