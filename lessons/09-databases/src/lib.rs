@@ -31,5 +31,20 @@ pub mod stream;
 pub mod transfer;
 pub mod wait;
 
+/// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
+#[allow(unused_variables, unused_imports, dead_code)]
+pub mod exercises {
+    pub mod pages;
+    pub mod place_order;
+    pub mod record_visit;
+}
+
+/// Reference solutions, tested on every `cargo test --workspace`.
+pub mod solutions {
+    pub mod pages;
+    pub mod place_order;
+    pub mod record_visit;
+}
+
 pub use backend::{Backend, Db, PoolSize, Sql, connect};
 pub use scratch::Scratch;
