@@ -59,7 +59,8 @@ pub async fn burst(
     let most = Arc::new(AtomicUsize::new(0));
     let mut set = JoinSet::new();
     for _ in 0..tasks {
-        let (pool, in_use, most) = (db.pool.clone(), in_use.clone(), most.clone());
+        let (pool, in_use, most) =
+            (db.pool.clone(), in_use.clone(), most.clone());
         set.spawn(async move {
             let conn = pool.acquire().await?; // waits when all are out
             let now = in_use.fetch_add(1, Ordering::SeqCst) + 1;

@@ -73,9 +73,8 @@ pub async fn delete_prefix(
     prefix: &str,
 ) -> redis::RedisResult<usize> {
     let keys: Vec<String> = {
-        let mut iter = redis
-            .scan_match::<_, String>(format!("{prefix}*"))
-            .await?;
+        let mut iter =
+            redis.scan_match::<_, String>(format!("{prefix}*")).await?;
         let mut keys = Vec::new();
         while let Some(key) = futures::StreamExt::next(&mut iter).await {
             keys.push(key?);

@@ -225,7 +225,11 @@ async fn tour(scratch: &Scratch) -> anyhow::Result<()> {
     let (timed_out, after) =
         dropped::insert_then_time_out(&db, "late", Duration::from_millis(100))
             .await?;
-    let cut = if timed_out { "cut short" } else { "not cut short" };
+    let cut = if timed_out {
+        "cut short"
+    } else {
+        "not cut short"
+    };
     println!("a transaction {cut} by a 100 ms timeout: {after} rows left");
 
     heading(&format!("{name}: streaming rows with fetch"));
@@ -262,7 +266,9 @@ async fn tour(scratch: &Scratch) -> anyhow::Result<()> {
 /// 50 queries of 100 ms on the server, one by one and through a pool of 20.
 async fn fifty_queries(scratch: &Scratch) -> anyhow::Result<()> {
     let name = scratch.backend().name();
-    heading(&format!("{name}: 50 queries that wait 100 ms on the server"));
+    heading(&format!(
+        "{name}: 50 queries that wait 100 ms on the server"
+    ));
     let size = PoolSize {
         max: 20,
         ..PoolSize::default()
@@ -313,7 +319,10 @@ async fn sqlite_limits_demo() -> anyhow::Result<()> {
 
 async fn pitfalls_demo(scratch: &Scratch) -> anyhow::Result<()> {
     heading("pitfall: sqlite::memory: behind a pool");
-    for (i, said) in pitfalls::memory_db_per_connection().await?.iter().enumerate()
+    for (i, said) in pitfalls::memory_db_per_connection()
+        .await?
+        .iter()
+        .enumerate()
     {
         println!("connection {}: {said}", i + 1);
     }
@@ -353,13 +362,20 @@ async fn redis_demo(url: &str, scratch: &Scratch) -> anyhow::Result<()> {
         };
         println!("read {read}: {value} from {from} in {}", fmt_duration(took));
     }
-    println!("the slow query ran {} time(s)", loads.load(Ordering::SeqCst));
+    println!(
+        "the slow query ran {} time(s)",
+        loads.load(Ordering::SeqCst)
+    );
 
     heading("Redis: a pipeline, one round trip");
     let pages = ["home", "about", "home", "pricing", "home"];
-    let counts =
-        cache::count_views(&mut redis, &prefix, &pages, Duration::from_secs(60))
-            .await?;
+    let counts = cache::count_views(
+        &mut redis,
+        &prefix,
+        &pages,
+        Duration::from_secs(60),
+    )
+    .await?;
     for (page, n) in pages.iter().zip(&counts) {
         println!("{page:>8}: view {n}");
     }

@@ -21,9 +21,10 @@ pub async fn memory_db_per_connection() -> Result<Vec<String>, sqlx::Error> {
     let mut held = Vec::new(); // hold both, so each query gets its own
     for _ in 0..2 {
         let mut conn = db.pool.acquire().await?;
-        let count = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accounts")
-            .fetch_one(&mut *conn)
-            .await;
+        let count =
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accounts")
+                .fetch_one(&mut *conn)
+                .await;
         said.push(match count {
             Ok(n) => format!("{n} accounts"),
             Err(e) => e.to_string(),
@@ -49,8 +50,8 @@ pub async fn stream_holds_the_only_connection(
         acquire_timeout,
     };
     let db: Db = connect(db_url, size).await?;
-    let mut rows = sqlx::query_scalar::<_, i64>("SELECT id FROM accounts")
-        .fetch(&db.pool);
+    let mut rows =
+        sqlx::query_scalar::<_, i64>("SELECT id FROM accounts").fetch(&db.pool);
     let _first = rows.try_next().await?; // the stream holds the connection
     let second = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accounts")
         .fetch_one(&db.pool)

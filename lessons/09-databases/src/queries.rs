@@ -1,5 +1,23 @@
 //! Queries: rows into structs, one row or many or maybe none, and values
 //! bound as parameters.
+//!
+//! `sqlx::query` takes a `&'static str`: SQL with a value pasted in by
+//! `format!` does not compile ("dynamic SQL strings should be audited for
+//! possible injections"). Bind values instead.
+//!
+//! ```compile_fail
+//! # async fn f(pool: &sqlx::SqlitePool, name: &str) {
+//! let sql = format!("SELECT id FROM accounts WHERE owner = '{name}'");
+//! let rows = sqlx::query(sql).fetch_all(pool).await;
+//! # }
+//! ```
+//!
+//! ```
+//! # async fn f(pool: &sqlx::SqlitePool, name: &str) {
+//! let sql = "SELECT id FROM accounts WHERE owner = ?";
+//! let rows = sqlx::query(sql).bind(name).fetch_all(pool).await;
+//! # }
+//! ```
 
 use crate::backend::{Db, Sql};
 
@@ -62,7 +80,10 @@ pub async fn all_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
 /// One account that must exist: `fetch_one` fails with
 /// `sqlx::Error::RowNotFound` when there is no row.
 pub async fn account(db: &Db, id: i64) -> Result<Account, sqlx::Error> {
-    sqlx::query_as(db.sql(BY_ID)).bind(id).fetch_one(&db.pool).await
+    sqlx::query_as(db.sql(BY_ID))
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// An account that may not exist: `fetch_optional` gives `None`.

@@ -88,7 +88,9 @@ impl Scratch {
         };
         sqlx::any::install_default_drivers();
         let mut admin = AnyConnection::connect(server_url).await?;
-        sqlx::query(AssertSqlSafe(create)).execute(&mut admin).await?;
+        sqlx::query(AssertSqlSafe(create))
+            .execute(&mut admin)
+            .await?;
         admin.close().await?;
         Ok(Scratch {
             url: url.into(),
@@ -158,7 +160,9 @@ impl Drop for Scratch {
         match cleanup.join() {
             Ok(Ok(())) => {}
             Ok(Err(e)) => eprintln!("could not drop {}: {e}", self.name),
-            Err(_) => eprintln!("could not drop {}: clean-up panicked", self.name),
+            Err(_) => {
+                eprintln!("could not drop {}: clean-up panicked", self.name)
+            }
         }
     }
 }
@@ -199,9 +203,8 @@ async fn drop_on_server(
             for id in ids {
                 // The session may have ended on its own meanwhile.
                 let kill = format!("KILL {id}");
-                let _ = sqlx::query(AssertSqlSafe(kill))
-                    .execute(&mut admin)
-                    .await;
+                let _ =
+                    sqlx::query(AssertSqlSafe(kill)).execute(&mut admin).await;
             }
             let drop = format!("DROP DATABASE IF EXISTS {name}");
             sqlx::query(AssertSqlSafe(drop)).execute(&mut admin).await?;

@@ -31,7 +31,10 @@ async fn transfer_atomic(db: &Db) {
     assert!(matches!(err, TransferError::InsufficientFunds), "{err}");
     // The debit of alice is done first, then the credit finds no account.
     let err = transfer(db, alice, 999_999, 30).await.unwrap_err();
-    assert!(matches!(err, TransferError::NoSuchAccount(999_999)), "{err}");
+    assert!(
+        matches!(err, TransferError::NoSuchAccount(999_999)),
+        "{err}"
+    );
     assert_eq!(account(db, alice).await.unwrap().balance, 100);
     assert_eq!(account(db, bob).await.unwrap().balance, 50);
 
@@ -45,7 +48,11 @@ async fn transfer_atomic(db: &Db) {
     assert_eq!(before, 100 + 50 + 10_000);
     let transfers = shuffled_transfers(&ids, 1000);
     let outcomes = many_transfers(db, &transfers, 1000).await;
-    assert!(outcomes.other.is_empty(), "unexpected: {:?}", outcomes.other);
+    assert!(
+        outcomes.other.is_empty(),
+        "unexpected: {:?}",
+        outcomes.other
+    );
     assert_eq!(outcomes.done + outcomes.insufficient, 1000);
     assert!(outcomes.done > 900, "most transfers succeed: {outcomes:?}");
     assert_eq!(total(db).await.unwrap(), before, "money made or lost");
@@ -89,7 +96,11 @@ async fn parameters_not_strings(db: &Db) {
     let id = open_account(db, HOSTILE, 10).await.unwrap();
     assert_eq!(account(db, id).await.unwrap().owner, HOSTILE);
     assert_eq!(queries::deposit(db, HOSTILE, 5).await.unwrap(), 1);
-    assert_eq!(queries::count_accounts(db).await.unwrap(), 1, "table intact");
+    assert_eq!(
+        queries::count_accounts(db).await.unwrap(),
+        1,
+        "table intact"
+    );
     assert_eq!(account(db, id).await.unwrap().balance, 15);
 }
 
@@ -97,7 +108,9 @@ async fn parameters_not_strings(db: &Db) {
 #[tokio::test]
 async fn claim_db_parameters_not_strings_sqlite() {
     let (_scratch, db) = sqlite(pool()).await;
-    timeout(HUNG, parameters_not_strings(&db)).await.expect("hung");
+    timeout(HUNG, parameters_not_strings(&db))
+        .await
+        .expect("hung");
 }
 
 // claim: db/parameters-not-strings
@@ -106,7 +119,9 @@ async fn claim_db_parameters_not_strings_postgres() {
     let Some((_scratch, db)) = server(Server::Postgres, pool()).await else {
         return;
     };
-    timeout(HUNG, parameters_not_strings(&db)).await.expect("hung");
+    timeout(HUNG, parameters_not_strings(&db))
+        .await
+        .expect("hung");
 }
 
 // claim: db/parameters-not-strings
@@ -115,7 +130,9 @@ async fn claim_db_parameters_not_strings_mysql() {
     let Some((_scratch, db)) = server(Server::MySql, pool()).await else {
         return;
     };
-    timeout(HUNG, parameters_not_strings(&db)).await.expect("hung");
+    timeout(HUNG, parameters_not_strings(&db))
+        .await
+        .expect("hung");
 }
 
 // ----------------------------------------------------- dropped transaction
@@ -167,8 +184,9 @@ async fn claim_db_dropped_transaction_rolls_back_mysql() {
 async fn pool_bounds(scratch: &Scratch, db: &Db) {
     let watcher = scratch.admin().await.unwrap();
     let watcher = watcher.map(|conn| (conn, scratch.name()));
-    let burst =
-        bounds::burst(db, 50, Duration::from_millis(20), watcher).await.unwrap();
+    let burst = bounds::burst(db, 50, Duration::from_millis(20), watcher)
+        .await
+        .unwrap();
     assert_eq!(burst.most_in_use, 5, "5 at once, never more: {burst:?}");
     assert!(db.pool.size() <= 5, "the pool opened {}", db.pool.size());
     if let Some(seen) = burst.most_on_server {
@@ -181,7 +199,9 @@ async fn pool_bounds(scratch: &Scratch, db: &Db) {
 #[tokio::test]
 async fn claim_db_pool_bounds_sqlite() {
     let (scratch, db) = sqlite(pool_of(5)).await;
-    timeout(HUNG, pool_bounds(&scratch, &db)).await.expect("hung");
+    timeout(HUNG, pool_bounds(&scratch, &db))
+        .await
+        .expect("hung");
 }
 
 // claim: db/pool-bounds
@@ -190,7 +210,9 @@ async fn claim_db_pool_bounds_postgres() {
     let Some((scratch, db)) = server(Server::Postgres, pool_of(5)).await else {
         return;
     };
-    timeout(HUNG, pool_bounds(&scratch, &db)).await.expect("hung");
+    timeout(HUNG, pool_bounds(&scratch, &db))
+        .await
+        .expect("hung");
     assert_eq!(scratch.backend(), db.backend);
 }
 
@@ -200,7 +222,9 @@ async fn claim_db_pool_bounds_mysql() {
     let Some((scratch, db)) = server(Server::MySql, pool_of(5)).await else {
         return;
     };
-    timeout(HUNG, pool_bounds(&scratch, &db)).await.expect("hung");
+    timeout(HUNG, pool_bounds(&scratch, &db))
+        .await
+        .expect("hung");
 }
 
 // ------------------------------------------------------------- redis cache
@@ -208,9 +232,10 @@ async fn claim_db_pool_bounds_mysql() {
 // claim: db/redis-cache-hit
 #[tokio::test]
 async fn claim_db_redis_cache_hit() {
-    let Some(mut redis) =
-        servers::connect(Server::Redis, async |url: &str| cache::connect(url).await)
-            .await
+    let Some(mut redis) = servers::connect(Server::Redis, async |url: &str| {
+        cache::connect(url).await
+    })
+    .await
     else {
         return;
     };
@@ -226,10 +251,18 @@ async fn claim_db_redis_cache_hit() {
         account(&db, id).await.map(|a| a.balance.to_string())
     };
     let ttl = Duration::from_secs(30);
-    let first = cache::cached(&mut redis, &key, ttl, slow_query).await.unwrap();
-    let second = cache::cached(&mut redis, &key, ttl, slow_query).await.unwrap();
+    let first = cache::cached(&mut redis, &key, ttl, slow_query)
+        .await
+        .unwrap();
+    let second = cache::cached(&mut redis, &key, ttl, slow_query)
+        .await
+        .unwrap();
     assert_eq!(first, ("42".to_string(), Source::Database));
     assert_eq!(second, ("42".to_string(), Source::Cache));
-    assert_eq!(loads.load(Ordering::SeqCst), 1, "the second read ran the query");
+    assert_eq!(
+        loads.load(Ordering::SeqCst),
+        1,
+        "the second read ran the query"
+    );
     assert_eq!(cache::delete_prefix(&mut redis, &prefix).await.unwrap(), 1);
 }

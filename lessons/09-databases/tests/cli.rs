@@ -28,7 +28,11 @@ fn a_url_of_the_wrong_kind_is_refused_by_name() {
         1,
         "error: --postgres needs a PostgreSQL URL",
     );
-    fails_with(&["--mysql", "not a url"], 1, "error: --mysql needs a MariaDB");
+    fails_with(
+        &["--mysql", "not a url"],
+        1,
+        "error: --mysql needs a MariaDB",
+    );
 }
 
 #[test]

@@ -81,11 +81,15 @@ async fn a_second_writer_without_busy_timeout_finds_the_database_locked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("locks.db");
     let hold = Duration::from_millis(200);
-    let err = second_writer(&path, Duration::ZERO, hold).await.unwrap_err();
+    let err = second_writer(&path, Duration::ZERO, hold)
+        .await
+        .unwrap_err();
     assert!(is_locked(&err), "{err}");
     assert!(err.to_string().contains("database is locked"), "{err}");
     // With a busy timeout longer than the hold, it waits and succeeds.
-    second_writer(&path, Duration::from_secs(10), hold).await.unwrap();
+    second_writer(&path, Duration::from_secs(10), hold)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -162,9 +166,10 @@ async fn each_backend_has_its_own_scheme() {
 
 #[tokio::test]
 async fn a_cached_value_expires_after_its_ttl_and_a_pipeline_answers_all() {
-    let Some(mut redis) =
-        servers::connect(Server::Redis, async |url: &str| cache::connect(url).await)
-            .await
+    let Some(mut redis) = servers::connect(Server::Redis, async |url: &str| {
+        cache::connect(url).await
+    })
+    .await
     else {
         return;
     };

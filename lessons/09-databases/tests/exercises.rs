@@ -5,15 +5,20 @@
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
-use lesson_09_databases::backend::{Backend, migrator};
 use lesson_09_databases::Scratch;
+use lesson_09_databases::backend::{Backend, migrator};
 use sqlx::SqlitePool;
 
 /// A fresh SQLite file with the lesson's tables, and a pool on it.
 async fn shop() -> (Scratch, SqlitePool) {
     let scratch = Scratch::sqlite().await.expect("a temporary SQLite file");
-    let pool = SqlitePool::connect(scratch.url()).await.expect("SQLite opens");
-    migrator(Backend::Sqlite).run(&pool).await.expect("migrations run");
+    let pool = SqlitePool::connect(scratch.url())
+        .await
+        .expect("SQLite opens");
+    migrator(Backend::Sqlite)
+        .run(&pool)
+        .await
+        .expect("migrations run");
     (scratch, pool)
 }
 
@@ -48,10 +53,12 @@ async fn stock(pool: &SqlitePool, sku: &str) -> i64 {
 
 async fn shop_with_fruit() -> (Scratch, SqlitePool) {
     let (scratch, pool) = shop().await;
-    sqlx::query("INSERT INTO stock (sku, qty) VALUES ('apple', 5), ('pear', 3)")
-        .execute(&pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO stock (sku, qty) VALUES ('apple', 5), ('pear', 3)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
     (scratch, pool)
 }
 

@@ -78,7 +78,8 @@ impl Server {
             Server::Postgres => {
                 "start it with `pg_ctlcluster --skip-systemctl-redirect \
                  $(ls /etc/postgresql) main start` (or `docker run -p \
-                 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres`), \
+                 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust -e \
+                 POSTGRES_DB=test postgres`), \
                  then `export \
                  POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test`"
             }
@@ -257,8 +258,7 @@ mod tests {
     #[test]
     fn an_empty_variable_counts_as_unset() {
         let line = skip_line(|out| {
-            let got =
-                url_from(Server::Redis, Some(" ".into()), Missing::Skip, out);
+            let got = url_from(Server::Redis, Some(" ".into()), Missing::Skip, out);
             assert_eq!(got, None);
         });
         assert!(line.contains("REDIS_URL is not set"), "{line}");
@@ -275,10 +275,7 @@ mod tests {
     fn an_unreachable_server_skips_with_the_error() {
         let line = skip_line(|out| {
             let outcome: Result<(), &str> = Err("connection refused");
-            assert_eq!(
-                connected(Server::Redis, outcome, Missing::Skip, out),
-                None
-            );
+            assert_eq!(connected(Server::Redis, outcome, Missing::Skip, out), None);
         });
         assert!(
             line.contains("REDIS_URL is set but Redis cannot be reached"),

@@ -15,11 +15,12 @@ pub async fn record_visit(
     pool: &SqlitePool,
     email: &str,
 ) -> Result<Visitor, sqlx::Error> {
-    let found: Option<Visitor> =
-        sqlx::query_as("SELECT id, email, visits FROM visitors WHERE email = ?")
-            .bind(email)
-            .fetch_optional(pool)
-            .await?;
+    let found: Option<Visitor> = sqlx::query_as(
+        "SELECT id, email, visits FROM visitors WHERE email = ?",
+    )
+    .bind(email)
+    .fetch_optional(pool)
+    .await?;
     // RETURNING hands back the row as the statement left it.
     match found {
         None => {
