@@ -117,7 +117,10 @@ impl Default for PoolSize {
         PoolSize {
             min: 1,
             max: 10,
-            acquire_timeout: Duration::from_secs(5),
+            // Long enough for a queue: 1000 callers sharing 10
+            // connections wait their turn, and on a busy machine that
+            // turn can take seconds.
+            acquire_timeout: Duration::from_secs(30),
         }
     }
 }

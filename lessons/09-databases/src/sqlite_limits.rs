@@ -34,16 +34,21 @@ pub fn options(
 }
 // ANCHOR_END: options
 
+/// Makes the `notes` table in the file at `path` (waiting for any lock),
+/// then opens a connection with the given busy timeout.
 async fn open(
     path: &Path,
     journal: SqliteJournalMode,
     busy_timeout: Duration,
 ) -> Result<SqliteConnection, sqlx::Error> {
-    let mut conn = options(path, journal, busy_timeout).connect().await?;
-    sqlx::query("CREATE TABLE IF NOT EXISTS notes (body TEXT NOT NULL)")
-        .execute(&mut conn)
+    let mut setup = options(path, journal, Duration::from_secs(5))
+        .connect()
         .await?;
-    Ok(conn)
+    sqlx::query("CREATE TABLE IF NOT EXISTS notes (body TEXT NOT NULL)")
+        .execute(&mut setup)
+        .await?;
+    setup.close().await?;
+    options(path, journal, busy_timeout).connect().await
 }
 
 // ANCHOR: two_writers
@@ -55,7 +60,7 @@ pub async fn second_writer(
     hold: Duration,
 ) -> Result<(), sqlx::Error> {
     let journal = SqliteJournalMode::Wal;
-    let mut first = open(path, journal, Duration::ZERO).await?;
+    let mut first = open(path, journal, Duration::from_secs(5)).await?;
     let mut second = open(path, journal, busy_timeout).await?;
 
     // BEGIN IMMEDIATE takes the write lock now, not at the first write.
@@ -73,8 +78,9 @@ pub async fn second_writer(
     // which waits on its own worker thread.
     let (committed, inserted) = tokio::join!(commit_later, insert);
     committed?;
-    inserted?;
-    Ok(())
+    first.close().await?;
+    second.close().await?;
+    inserted.map(drop)
 }
 // ANCHOR_END: two_writers
 
@@ -86,7 +92,7 @@ pub async fn writer_while_reading(
     path: &Path,
     journal: SqliteJournalMode,
 ) -> Result<(), sqlx::Error> {
-    let mut reader = open(path, journal, Duration::ZERO).await?;
+    let mut reader = open(path, journal, Duration::from_secs(5)).await?;
     let mut writer = open(path, journal, Duration::ZERO).await?;
 
     let mut read = reader.begin().await?;
@@ -97,6 +103,8 @@ pub async fn writer_while_reading(
         .execute(&mut writer)
         .await;
     read.rollback().await?;
+    reader.close().await?;
+    writer.close().await?;
     written.map(drop)
 }
 // ANCHOR_END: reader_and_writer
