@@ -23,6 +23,7 @@ pub mod backend;
 pub mod bounds;
 pub mod cache;
 pub mod dropped;
+pub mod exercise_db;
 pub mod pitfalls;
 pub mod queries;
 pub mod scratch;

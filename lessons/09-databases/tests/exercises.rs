@@ -5,22 +5,11 @@
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
-use lesson_09_databases::Scratch;
-use lesson_09_databases::backend::{Backend, migrator};
+use lesson_09_databases::exercise_db::{
+    add_items, customer_of, fresh as shop, lines_of, number as count, run,
+    stock,
+};
 use sqlx::SqlitePool;
-
-/// A fresh SQLite file with the lesson's tables, and a pool on it.
-async fn shop() -> (Scratch, SqlitePool) {
-    let scratch = Scratch::sqlite().await.expect("a temporary SQLite file");
-    let pool = SqlitePool::connect(scratch.url())
-        .await
-        .expect("SQLite opens");
-    migrator(Backend::Sqlite)
-        .run(&pool)
-        .await
-        .expect("migrations run");
-    (scratch, pool)
-}
 
 /// Runs a test body with a deadline, so a wrong answer fails, not hangs.
 async fn within<T>(what: &str, fut: impl Future<Output = T>) -> T {
@@ -29,36 +18,13 @@ async fn within<T>(what: &str, fut: impl Future<Output = T>) -> T {
         .unwrap_or_else(|_| panic!("{what} did not finish within 20 s"))
 }
 
-async fn count(pool: &SqlitePool, sql: &'static str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
-}
-
-async fn add_items(pool: &SqlitePool, n: usize) {
-    for i in 1..=n {
-        sqlx::query("INSERT INTO items (name) VALUES (?)")
-            .bind(format!("item {i}"))
-            .execute(pool)
-            .await
-            .unwrap();
-    }
-}
-
-async fn stock(pool: &SqlitePool, sku: &str) -> i64 {
-    sqlx::query_scalar("SELECT qty FROM stock WHERE sku = ?")
-        .bind(sku)
-        .fetch_one(pool)
-        .await
-        .unwrap()
-}
-
-async fn shop_with_fruit() -> (Scratch, SqlitePool) {
+async fn shop_with_fruit() -> (lesson_09_databases::Scratch, SqlitePool) {
     let (scratch, pool) = shop().await;
-    sqlx::query(
+    run(
+        &pool,
         "INSERT INTO stock (sku, qty) VALUES ('apple', 5), ('pear', 3)",
     )
-    .execute(&pool)
-    .await
-    .unwrap();
+    .await;
     (scratch, pool)
 }
 
@@ -161,7 +127,7 @@ kit::exercise_tests! {
         add_items(&pool, 25).await;
         let mut pages = subject::pages(&pool, 10);
         within("the first page", pages.next()).await.expect("a page").unwrap();
-        sqlx::query("DELETE FROM items WHERE id = 3").execute(&pool).await.unwrap();
+        run(&pool, "DELETE FROM items WHERE id = 3").await;
         let second = within("the second page", pages.next()).await.expect("a page").unwrap();
         assert_eq!(
             second.first().map(|item| item.id),
@@ -182,18 +148,9 @@ kit::exercise_tests! {
             .await
             .unwrap();
         assert_eq!((stock(&pool, "apple").await, stock(&pool, "pear").await), (3, 2));
-        let customer: String = sqlx::query_scalar("SELECT customer FROM orders WHERE id = ?")
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .expect("the returned id is the order's id");
-        assert_eq!(customer, "ada");
-        let lines: Vec<(String, i64)> =
-            sqlx::query_as("SELECT sku, qty FROM order_lines WHERE order_id = ? ORDER BY sku")
-                .bind(id)
-                .fetch_all(&pool)
-                .await
-                .unwrap();
+        let customer = customer_of(&pool, id).await;
+        assert_eq!(customer.as_deref(), Some("ada"), "the returned id is the order's id");
+        let lines = lines_of(&pool, id).await;
         assert_eq!(lines, [("apple".to_string(), 2), ("pear".to_string(), 1)]);
     }
 
@@ -234,22 +191,14 @@ kit::exercise_tests! {
         let id = within("place_order", subject::place_order(&pool, name, &[("pear", 1)]))
             .await
             .unwrap();
-        let stored: String = sqlx::query_scalar("SELECT customer FROM orders WHERE id = ?")
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        assert_eq!(stored, name);
+        assert_eq!(customer_of(&pool, id).await.as_deref(), Some(name));
         assert_eq!(stock(&pool, "apple").await, 5, "the stock table is untouched");
     }
 
     #[tokio::test]
     async fn twenty_orders_at_once_for_ten_apples_sell_exactly_ten() {
         let (_scratch, pool) = shop().await;
-        sqlx::query("INSERT INTO stock (sku, qty) VALUES ('apple', 10)")
-            .execute(&pool)
-            .await
-            .unwrap();
+        run(&pool, "INSERT INTO stock (sku, qty) VALUES ('apple', 10)").await;
         let names: Vec<String> = (0..20).map(|i| format!("c{i}")).collect();
         let orders = names.iter().map(|name| subject::place_order(&pool, name, &[("apple", 1)]));
         let results = within("20 orders at once", futures::future::join_all(orders)).await;
