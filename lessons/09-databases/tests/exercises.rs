@@ -180,8 +180,8 @@ kit::exercise_tests! {
             matches!(&err, subject::OrderError::OutOfStock(sku) if sku == "kiwi"),
             "expected OutOfStock(\"kiwi\"), got {err}"
         );
-        assert_eq!(stock(&pool, "apple").await, 5);
-        assert_eq!(count(&pool, "SELECT COUNT(*) FROM orders").await, 0);
+        assert_eq!(stock(&pool, "apple").await, 5, "the apple taken for line 1 must be put back");
+        assert_eq!(count(&pool, "SELECT COUNT(*) FROM orders").await, 0, "no order row may remain");
     }
 
     #[tokio::test]
