@@ -22,9 +22,9 @@ next:
 check *id:
     cargo run -q -p course -- check {{id}}
 
-# Show an exercise's hint.
-hint id:
-    cargo run -q -p course -- hint {{id}}
+# Show an exercise's hint (add --more for the recipe).
+hint id *more:
+    cargo run -q -p course -- hint {{id}} {{more}}
 
 # Re-check the current exercise on every save.
 watch:
@@ -57,6 +57,10 @@ verify:
 # Build the book into book/book.
 book:
     mdbook build book
+
+# Open every page of the built book in headless Chromium and check it.
+book-check: book
+    bash book/browser-check/run
 
 # Serve the book with live reload.
 serve-book:

@@ -76,6 +76,70 @@ pub fn parse_results(output: &str) -> Vec<TestResult> {
     output.lines().filter_map(parse_result_line).collect()
 }
 
+/// A failing test and what it said: libtest's `---- NAME stdout ----`
+/// section, with the backtrace note dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub name: String,
+    /// The panic message (and anything the test printed), trimmed.
+    pub message: String,
+    /// `file:line:col` of the panic, when libtest names it.
+    pub location: Option<String>,
+}
+
+/// Every failure section of libtest's output, in order.
+pub fn parse_failures(output: &str) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    let mut current: Option<(String, Vec<String>)> = None;
+    let mut finish = |current: &mut Option<(String, Vec<String>)>| {
+        if let Some((name, lines)) = current.take() {
+            failures.push(failure(name, &lines));
+        }
+    };
+    for line in output.lines().map(strip_ansi) {
+        let header = line
+            .strip_prefix("---- ")
+            .and_then(|rest| rest.strip_suffix(" stdout ----"));
+        if let Some(name) = header {
+            finish(&mut current);
+            current = Some((name.to_owned(), Vec::new()));
+        } else if line == "failures:" || line.starts_with("test result: ") {
+            // The summary list after the sections, or the end of the run.
+            finish(&mut current);
+        } else if let Some((_, lines)) = current.as_mut() {
+            lines.push(line);
+        }
+    }
+    finish(&mut current);
+    failures
+}
+
+fn failure(name: String, lines: &[String]) -> Failure {
+    let mut location = None;
+    let mut message = Vec::new();
+    for line in lines {
+        if line.starts_with("note: run with `RUST_BACKTRACE") {
+            continue;
+        }
+        // `thread 'NAME' (ID) panicked at FILE:LINE:COL:` — keep the place.
+        // (Older toolchains print no thread id.)
+        if let Some(at) = line
+            .strip_prefix("thread '")
+            .and_then(|rest| rest.split_once(" panicked at "))
+            .map(|(_, at)| at.trim_end_matches(':'))
+        {
+            location = Some(at.to_owned());
+            continue;
+        }
+        message.push(line.as_str());
+    }
+    Failure {
+        name,
+        message: message.join("\n").trim().to_owned(),
+        location,
+    }
+}
+
 /// `text` without ANSI escape sequences (`ESC [ ... letter`).
 pub fn strip_ansi(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -9,10 +9,12 @@ pub mod changes;
 pub mod commands;
 pub mod error;
 pub mod git;
+pub mod lint;
 pub mod manifest;
 pub mod root;
 pub mod state;
 pub mod suggest;
+pub mod testrun;
 pub mod ui;
 
 pub use error::UsageError;

@@ -42,6 +42,9 @@ enum Cmd {
         /// Check the reference solution instead of your file (maintainers)
         #[arg(long)]
         solution: bool,
+        /// Show everything cargo and the tests printed
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Show an exercise's hint: a nudge, then the recipe with --more
     Hint {
@@ -95,7 +98,23 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         None => list::overview(&course),
         Some(Cmd::List) => list::list(&course),
         Some(Cmd::Run { lesson, args }) => run::run(&course, &lesson, &args),
-        Some(Cmd::Check { id, solution }) => check::check(&course, id.as_deref(), solution),
+        Some(Cmd::Check {
+            id,
+            solution,
+            verbose,
+        }) => {
+            let target = if solution {
+                check::Target::Solution
+            } else {
+                check::Target::Stub
+            };
+            let output = if verbose {
+                check::Output::Verbose
+            } else {
+                check::Output::Brief
+            };
+            check::check(&course, id.as_deref(), target, output)
+        }
         Some(Cmd::Hint { id, more }) => hint::hint(&course, &id, more),
         Some(Cmd::Next) => next::next(&course),
         Some(Cmd::Watch { manual_run }) => watch::watch(&course, manual_run),

@@ -28,23 +28,53 @@ impl State {
         root.join(STATE_FILE)
     }
 
-    /// Reads `path`; a missing file means nothing is done yet.
+    /// Reads `path`; a missing file means nothing is done yet. A damaged
+    /// file (not text, or lines that are not exercise ids) is read for what
+    /// it still holds, with a warning, and a copy is kept beside it, so no
+    /// progress is lost without a word.
     pub fn load(path: &Path) -> Result<Self> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(Self::parse(&text)),
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(e).with_context(|| format!("could not read {}", path.display())),
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Self::default()),
+            Err(e) => {
+                return Err(e).with_context(|| format!("could not read {}", path.display()));
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let bad_lines = entries(&text).filter(|line| !looks_like_id(line)).count();
+        let damage = if std::str::from_utf8(&bytes).is_err() {
+            Some("it is not text".to_owned())
+        } else if bad_lines > 0 {
+            Some(format!("{bad_lines} line(s) are not exercise ids"))
+        } else {
+            None
+        };
+        let mut state = Self::parse(&text);
+        if let Some(damage) = damage {
+            let copy = Self::damaged_copy(path);
+            std::fs::copy(path, &copy)
+                .with_context(|| format!("could not keep a copy at {}", copy.display()))?;
+            eprintln!(
+                "warning: {} is damaged ({damage}); a copy is kept at {}.\n\
+                 warning: only its valid lines count; the next passing check rewrites it.",
+                path.display(),
+                copy.display()
+            );
+            state.done.retain(|id| looks_like_id(id));
         }
+        Ok(state)
+    }
+
+    /// Where [`State::load`] keeps a copy of a damaged state file.
+    pub fn damaged_copy(path: &Path) -> PathBuf {
+        let mut name = path.file_name().unwrap_or_default().to_owned();
+        name.push(".damaged");
+        path.with_file_name(name)
     }
 
     /// Parses the file's text: blank lines and `#` comments are skipped.
     pub fn parse(text: &str) -> Self {
-        let done = text
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let done = entries(text).map(str::to_owned).collect();
         Self { done }
     }
 
@@ -82,4 +112,22 @@ impl State {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.done.iter().map(String::as_str)
     }
+}
+
+/// The lines of a state file that are not blank or comments.
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// `NN-name`: two digits, a dash, lowercase letters, digits and dashes.
+fn looks_like_id(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.len() > 3
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && bytes[2] == b'-'
+        && bytes[3..]
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
 }

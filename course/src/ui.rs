@@ -2,6 +2,9 @@
 //! and a progress bar drawn once as plain text, safe in logs and pipes.
 
 use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
 use std::sync::OnceLock;
 
 fn colour_enabled() -> bool {
@@ -74,4 +77,16 @@ pub fn indent(text: &str, by: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A spinner on stderr while something slow runs; indicatif draws nothing
+/// when stderr is not a terminal.
+pub fn spinner(message: String) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.set_message(message);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
 }

@@ -108,7 +108,15 @@ fn hint_and_next_name_the_file_and_commands() {
     let out = course(&["hint", "01-timed"]);
     let all = text(&out);
     assert!(out.status.success(), "{all}");
-    assert!(all.contains("tokio::time::Instant::now()"), "{all}");
+    assert!(all.contains("Which clock follows the"), "the nudge:\n{all}");
+    assert!(
+        !all.contains("tokio::time::Instant::now()"),
+        "the recipe waits for --more:\n{all}"
+    );
+    assert!(all.contains("hint 01-timed --more"), "{all}");
+    let out = course(&["hint", "01-timed", "--more"]);
+    let more = text(&out);
+    assert!(more.contains("tokio::time::Instant::now()"), "{more}");
     assert!(
         all.contains("lessons/01-coroutines/src/exercises/timed.rs"),
         "{all}"

@@ -25,13 +25,17 @@ id = "01-double"
 lesson = "01"
 level = "warm-up"
 title = "Double a number"
-hint = "Multiply by two."
+hint = "Doubling is one arithmetic operation."
+more = "Return `x * 2`; the tests call it with 21."
+time_limit_secs = 3
 "#;
 
 const STUB: &str = "pub fn double(x: u32) -> u32 {\n    todo!(\"double x\")\n}\n";
 const SOLUTION: &str = "pub fn double(x: u32) -> u32 {\n    x * 2\n}\n";
 
 const TESTS: &str = r#"
+// Written out by hand here; kit's macro would be given
+// `exercise: double, id: "01-double"`.
 mod double {
     mod stub {
         use lesson_01_demo::exercises::double as subject;
@@ -114,7 +118,7 @@ fn make_course(root: &Path) {
     write(
         root,
         "book/src/01-demo.md",
-        "# Demo\n\n## Exercise 01-double\n\nRun `cargo run -p course -- check 01-double`.\n",
+        "# Demo\n\n### Exercise 01-double\n\nRun `cargo run -p course -- check 01-double`.\n",
     );
     git(root, &["init", "-q"]);
     git(root, &["add", "-A"]);
@@ -163,8 +167,18 @@ fn the_learner_loop_on_a_tiny_course() {
         !out.status.success(),
         "check should fail on the stub:\n{all}"
     );
-    assert!(all.contains("not yet implemented: double x"), "{all}");
-    assert!(all.contains("✗ 01-double is not done yet"), "{all}");
+    assert!(
+        all.contains("✗ doubles"),
+        "the failing test is named:\n{all}"
+    );
+    assert!(
+        all.contains("✗ 01-double is not started yet"),
+        "an untouched todo!() is named as such:\n{all}"
+    );
+    assert!(
+        !all.contains("to rerun pass"),
+        "cargo's rerun advice would run the solutions, not the stub:\n{all}"
+    );
     assert!(
         all.contains("lessons/01-demo/src/exercises/double.rs"),
         "{all}"
@@ -255,6 +269,54 @@ fn the_learner_loop_on_a_tiny_course() {
     assert!(
         all.contains("src/exercises/triple.rs is not listed"),
         "{all}"
+    );
+}
+
+/// A learner's answer that never finishes (a busy loop) is stopped at the
+/// exercise's time limit with a message that says what that means, instead
+/// of hanging `check`.
+#[test]
+fn check_stops_code_that_never_finishes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    make_course(root);
+    write(
+        root,
+        "lessons/01-demo/src/exercises/double.rs",
+        "pub fn double(_: u32) -> u32 {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
+    );
+    let out = course(root, &["check", "01-double"]);
+    let all = text(&out);
+    assert!(!out.status.success(), "{all}");
+    assert!(
+        all.contains("did not finish: a busy loop, a wake-up that never comes"),
+        "{all}"
+    );
+    assert!(all.contains("stopped after 3 s"), "{all}");
+    assert!(all.contains("Still running: doubles"), "{all}");
+}
+
+#[test]
+fn a_wrong_answer_shows_the_assertion_not_cargo_noise() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    make_course(root);
+    write(
+        root,
+        "lessons/01-demo/src/exercises/double.rs",
+        "pub fn double(x: u32) -> u32 {\n    x + 2\n}\n",
+    );
+    let out = course(root, &["check", "01-double"]);
+    let all = text(&out);
+    assert!(!out.status.success(), "{all}");
+    assert!(all.contains("left: 23"), "the assertion is shown:\n{all}");
+    assert!(all.contains("1 of 1 tests fail"), "{all}");
+    assert!(!all.contains("error: test failed"), "{all}");
+    let out = course(root, &["check", "01-double", "--verbose"]);
+    let all = text(&out);
+    assert!(
+        all.contains("test result: FAILED"),
+        "--verbose shows it all:\n{all}"
     );
 }
 

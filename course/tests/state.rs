@@ -40,3 +40,30 @@ fn skips_comments_and_blank_lines_and_keeps_unknown_ids() {
     assert_eq!(ids, ["01-timed", "99-gone"]);
     assert!(!state.is_done("01-flag"));
 }
+
+#[test]
+fn a_damaged_file_is_read_for_what_it_holds_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = State::path(dir.path());
+    let damaged = "01-timed\n\u{0}\u{0}garbage line\n02-run-sync\n";
+    std::fs::write(&path, damaged).unwrap();
+
+    let state = State::load(&path).unwrap();
+    let ids: Vec<&str> = state.ids().collect();
+    assert_eq!(
+        ids,
+        ["01-timed", "02-run-sync"],
+        "the valid lines still count"
+    );
+    let copy = State::damaged_copy(&path);
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        damaged,
+        "a copy is kept"
+    );
+
+    // Not text at all: nothing counts, and the bytes are kept.
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    assert_eq!(State::load(&path).unwrap(), State::default());
+    assert_eq!(std::fs::read(&copy).unwrap(), [0xff, 0xfe, 0x00, 0x41]);
+}

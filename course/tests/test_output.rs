@@ -62,3 +62,50 @@ fn parses_a_whole_run() {
     let names: Vec<String> = parse_results(output).into_iter().map(|r| r.name).collect();
     assert_eq!(names, ["a::stub::x", "a::stub::y"]);
 }
+
+#[test]
+fn reads_failure_sections() {
+    use course::cargo::parse_failures;
+    let output = "\
+running 2 tests
+test a::stub::one ... FAILED
+test a::stub::two ... FAILED
+
+failures:
+
+---- a::stub::one stdout ----
+
+thread 'a::stub::one' (1922) panicked at lessons/x/tests/exercises.rs:12:5:
+assertion `left == right` failed: took too long
+  left: 900ms
+ right: 400ms
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+---- a::stub::two stdout ----
+thread 'a::stub::two' panicked at src/exercises/a.rs:3:5:
+not yet implemented
+
+
+failures:
+    a::stub::one
+    a::stub::two
+
+test result: FAILED. 0 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out
+";
+    let failures = parse_failures(output);
+    assert_eq!(failures.len(), 2, "{failures:#?}");
+    assert_eq!(failures[0].name, "a::stub::one");
+    assert_eq!(
+        failures[0].message,
+        "assertion `left == right` failed: took too long\n  left: 900ms\n right: 400ms"
+    );
+    assert_eq!(
+        failures[0].location.as_deref(),
+        Some("lessons/x/tests/exercises.rs:12:5")
+    );
+    assert_eq!(failures[1].message, "not yet implemented");
+    assert_eq!(
+        failures[1].location.as_deref(),
+        Some("src/exercises/a.rs:3:5")
+    );
+}

@@ -176,3 +176,104 @@ fn heading_ids_follow_mdbook() {
     assert!(ids.contains("a-title"));
     assert!(ids.contains("yield_now-is-asynciosleep0"));
 }
+
+/// The widest code line the book's page shows without cutting it off.
+/// Measured with the browser check (`book/browser-check`): at 1280 px a
+/// code block is 750 px wide and holds 86 columns of Chromium's default
+/// monospace font; 84 leaves room for a slightly wider font. Lesson code
+/// is kept to 80 by `lessons/rustfmt.toml`.
+const CODE_COLUMNS: usize = 84;
+
+/// The lines an `{{#include file:anchor}}` shows: the anchor's region
+/// without mdBook's anchor markers, or the whole file.
+fn included_lines(code: &str, anchor: Option<&str>) -> Vec<String> {
+    let is_marker = |l: &str| {
+        let t = l.trim();
+        t.starts_with("// ANCHOR:") || t.starts_with("// ANCHOR_END:")
+    };
+    let Some(anchor) = anchor else {
+        return code
+            .lines()
+            .filter(|l| !is_marker(l))
+            .map(str::to_owned)
+            .collect();
+    };
+    let start = format!("// ANCHOR: {anchor}");
+    let end = format!("// ANCHOR_END: {anchor}");
+    code.lines()
+        .skip_while(|l| l.trim() != start)
+        .skip(1)
+        .take_while(|l| l.trim() != end)
+        .filter(|l| !is_marker(l))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn code_on_the_page_fits_its_width() {
+    let mut problems = Vec::new();
+    for (name, text) in chapters() {
+        let mut in_code = false;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            let width = line.chars().count();
+            if in_code && width > CODE_COLUMNS {
+                problems.push(format!("{name}:{}: a code line of {width} columns", i + 1));
+            }
+            let Some(spec) = line
+                .trim()
+                .strip_prefix("{{#include")
+                .and_then(|s| s.strip_suffix("}}"))
+            else {
+                continue;
+            };
+            let spec = spec.trim();
+            let (file, anchor) = spec
+                .split_once(':')
+                .map_or((spec, None), |(f, a)| (f, Some(a)));
+            let Ok(code) = std::fs::read_to_string(book_src().join(file)) else {
+                continue; // reported by the include test
+            };
+            for shown in included_lines(&code, anchor) {
+                let width = shown.chars().count();
+                if width > CODE_COLUMNS {
+                    problems.push(format!(
+                        "{name}: {file}:{} has a line of {width} columns: {shown}",
+                        anchor.unwrap_or("(whole file)")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "code wider than {CODE_COLUMNS} columns is cut off on the page:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn no_heading_holds_a_link() {
+    // mdBook already links every heading to itself; a link inside one
+    // turns the sidebar and the search results into "Tasks (".
+    let mut problems = Vec::new();
+    for (name, text) in chapters() {
+        let mut in_code = false;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+            }
+            if !in_code && line.starts_with('#') && line.contains("](") {
+                problems.push(format!("{name}:{}: {line}", i + 1));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "headings with links:\n{}",
+        problems.join("\n")
+    );
+}

@@ -1,14 +1,17 @@
 //! `check [ID]`: runs an exercise's tests on the learner's stub (or, with
-//! `--solution`, on the reference solution), output streamed through so
-//! compile errors and the failing assertion are visible.
+//! `--solution`, on the reference solution) within the exercise's time
+//! limit, and shows what helps: each test's verdict, a failing test's
+//! message, the file to edit and the hint command. `--verbose` adds
+//! everything cargo and the tests printed.
 
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cargo::{self, TestStatus};
+use crate::cargo::TestStatus;
 use crate::manifest::{Course, Exercise};
 use crate::state::State;
+use crate::testrun::{self, HUNG, TestRun};
 use crate::ui;
 
 /// Which implementation the tests run against.
@@ -29,24 +32,31 @@ impl Target {
     }
 }
 
+/// How much `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Verdicts and failure messages only.
+    Brief,
+    /// Also cargo's and the tests' whole output.
+    Verbose,
+}
+
 /// The libtest name prefix of `ex`'s tests for `target`: `NAME::stub::`.
 pub fn test_prefix(ex: &Exercise, target: Target) -> String {
     format!("{}::{}::", ex.module, target.module())
 }
 
-/// The arguments after `cargo`: `test -p PKG --test exercises -- ...`.
+/// The test binary's arguments that select `ex`'s tests for `target`.
 ///
 /// libtest filters by substring, so `flag::stub::` would also run the tests
 /// of an exercise `red_flag`; such neighbours in the same lesson are skipped
 /// explicitly.
-pub fn test_args(course: &Course, ex: &Exercise, target: Target, colour: bool) -> Vec<String> {
+pub fn test_args(course: &Course, ex: &Exercise, target: Target) -> Vec<String> {
     let prefix = test_prefix(ex, target);
-    let mut args: Vec<String> = ["test", "-p", &ex.package, "--test", "exercises", "--"]
-        .map(str::to_owned)
-        .to_vec();
+    let mut args = Vec::new();
     if target == Target::Stub {
         // The stub tests are `#[ignore]`d so `cargo test` stays green.
-        args.push("--ignored".into());
+        args.push("--ignored".to_owned());
     }
     args.push(prefix.clone());
     let lesson = course.lesson_of(ex);
@@ -56,15 +66,12 @@ pub fn test_args(course: &Course, ex: &Exercise, target: Target, colour: bool) -
             args.extend(["--skip".into(), theirs]);
         }
     }
-    if colour {
-        args.extend(["--color".into(), "always".into()]);
-    }
     args
 }
 
-/// Runs the tests of `ex` against `target`, streaming their output, then
-/// prints the verdict. `Ok(true)` if they all pass.
-pub fn check_one(course: &Course, ex: &Exercise, target: Target) -> Result<bool> {
+/// Builds and runs the tests of `ex` against `target`, then prints the
+/// verdict. `Ok(true)` if they all pass.
+pub fn check_one(course: &Course, ex: &Exercise, target: Target, output: Output) -> Result<bool> {
     let lesson = course.lesson_of(ex);
     if !lesson.ready {
         bail!("lesson {} is not written yet", lesson.number);
@@ -75,51 +82,171 @@ pub fn check_one(course: &Course, ex: &Exercise, target: Target) -> Result<bool>
     };
     println!("{} {} ({checked})", ui::bold("Checking"), ex.id);
 
-    let (status, results) = cargo::run_streaming(cargo::command(&course.root).args(test_args(
-        course,
-        ex,
-        target,
-        ui::is_terminal(),
-    )))?;
+    let building = ui::spinner(format!("building {}", ex.package));
+    let built = testrun::build(&course.root, &ex.package, &lesson.dir());
+    building.finish_and_clear();
+    let binary = match built? {
+        Ok(binary) => binary,
+        Err(log) => {
+            println!("{log}\n");
+            println!("{} {} does not compile yet", ui::red("✗"), ex.id);
+            print_next_steps(ex, target);
+            return Ok(false);
+        }
+    };
+
+    let running = ui::spinner(format!("running the tests of {}", ex.id));
+    let run = binary.run(&test_args(course, ex, target), ex.time_limit);
+    running.finish_and_clear();
+    let run = run?;
+    if output == Output::Verbose {
+        println!("{}{}", run.raw.stdout, run.raw.stderr);
+    }
+    let passed = report(ex, target, &run);
+    print_next_steps_if(ex, target, passed);
+    Ok(passed)
+}
+
+/// Prints each test's verdict and the overall one; `true` if all passed.
+fn report(ex: &Exercise, target: Target, run: &TestRun) -> bool {
     let prefix = test_prefix(ex, target);
-    let ours: Vec<_> = results
+    let short = |name: &str| name.strip_prefix(&prefix).unwrap_or(name).to_owned();
+
+    if let Some(still_running) = &run.hung {
+        let names: Vec<String> = still_running.iter().map(|n| short(n)).collect();
+        println!(
+            "{} {}: your code {HUNG}.\n  The tests were stopped after {} s (its time limit).",
+            ui::red("✗"),
+            ex.id,
+            ex.time_limit.as_secs()
+        );
+        if !names.is_empty() {
+            println!("  Still running: {}", names.join(", "));
+        }
+        return false;
+    }
+
+    let ours: Vec<_> = run
+        .results
         .iter()
         .filter(|r| r.name.starts_with(&prefix))
         .collect();
-    let all_pass = ours.iter().all(|r| r.status == TestStatus::Passed);
-    let passed = status.success() && !ours.is_empty() && all_pass;
-
-    println!();
-    if status.success() && ours.is_empty() {
-        // A course bug, not the learner's: say so rather than "not done".
-        println!(
-            "{} no tests named `{prefix}*` ran for {}; the course itself is broken, please report it",
-            ui::red("✗"),
-            ex.id
-        );
-        return Ok(false);
+    if ours.is_empty() {
+        if run.raw.success() {
+            // A course bug, not the learner's: say so rather than "not done".
+            println!(
+                "{} no tests named `{prefix}*` ran for {}; the course itself is broken, please report it",
+                ui::red("✗"),
+                ex.id
+            );
+        } else {
+            println!(
+                "{} {}: the tests crashed before reporting:\n{}",
+                ui::red("✗"),
+                ex.id,
+                ui::indent(
+                    &tail(&format!("{}{}", run.raw.stdout, run.raw.stderr), 20),
+                    2
+                )
+            );
+        }
+        return false;
     }
+
+    let unstarted = |message: &str| message.starts_with("not yet implemented");
+    let failures: Vec<_> = run
+        .failures
+        .iter()
+        .filter(|f| f.name.starts_with(&prefix))
+        .collect();
+    let all_todo = !failures.is_empty() && failures.iter().all(|f| unstarted(&f.message));
+    for result in &ours {
+        match result.status {
+            TestStatus::Passed => println!("  {} {}", ui::green("✓"), short(&result.name)),
+            TestStatus::Ignored => println!("  - {} (ignored)", short(&result.name)),
+            TestStatus::Failed => {
+                println!("  {} {}", ui::red("✗"), short(&result.name));
+                let failure = failures.iter().find(|f| f.name == result.name);
+                if let Some(failure) = failure.filter(|_| !all_todo) {
+                    println!("{}", ui::indent(&first_lines(&failure.message, 20), 6));
+                    if let Some(at) = &failure.location {
+                        println!("      {}", ui::dim(&format!("(at {at})")));
+                    }
+                }
+            }
+        }
+    }
+
+    let failed = ours
+        .iter()
+        .filter(|r| r.status == TestStatus::Failed)
+        .count();
+    let passed = run.raw.success() && failed == 0;
+    println!();
     match (target, passed) {
         (Target::Stub, true) => println!("{} {} passes", ui::green("✓"), ex.id),
-        (Target::Stub, false) => {
-            println!("{} {} is not done yet", ui::red("✗"), ex.id);
-            println!("  edit:  {}", ex.file.display());
-            println!("  hint:  {}", ex.hint_command());
+        (Target::Stub, false) if all_todo => println!(
+            "{} {} is not started yet: its `todo!()` is still there",
+            ui::red("✗"),
+            ex.id
+        ),
+        (Target::Stub, false) => println!(
+            "{} {} is not done yet: {failed} of {} tests fail",
+            ui::red("✗"),
+            ex.id,
+            ours.len()
+        ),
+        (Target::Solution, true) => {
+            println!("{} {}: the solution passes", ui::green("✓"), ex.id);
         }
-        (Target::Solution, true) => println!("{} {}: the solution passes", ui::green("✓"), ex.id),
-        (Target::Solution, false) => println!("{} {}: the solution fails", ui::red("✗"), ex.id),
+        (Target::Solution, false) => {
+            println!("{} {}: the solution fails", ui::red("✗"), ex.id);
+        }
     }
-    Ok(passed)
+    passed
+}
+
+fn print_next_steps_if(ex: &Exercise, target: Target, passed: bool) {
+    if !passed {
+        print_next_steps(ex, target);
+    }
+}
+
+fn print_next_steps(ex: &Exercise, target: Target) {
+    if target == Target::Stub {
+        println!("  edit:  {}", ex.file.display());
+        println!("  hint:  {}", ex.hint_command());
+    }
+    println!(
+        "  {}",
+        ui::dim(&format!("all the output: {} --verbose", ex.check_command()))
+    );
+}
+
+/// The first `n` lines of `text`, and how many more there were.
+fn first_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = lines[..lines.len().min(n)].join("\n");
+    if lines.len() > n {
+        out.push_str(&format!("\n… {} more lines (--verbose)", lines.len() - n));
+    }
+    out
+}
+
+/// The last `n` lines of `text`.
+fn tail(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
 }
 
 /// `check ID` / `check` (every available exercise in order), recording
 /// passes in the state file unless checking solutions.
-pub fn check(course: &Course, id: Option<&str>, solution: bool) -> Result<ExitCode> {
-    let target = if solution {
-        Target::Solution
-    } else {
-        Target::Stub
-    };
+pub fn check(
+    course: &Course,
+    id: Option<&str>,
+    target: Target,
+    output: Output,
+) -> Result<ExitCode> {
     let exercises: Vec<&Exercise> = match id {
         Some(id) => vec![course.exercise(id)?],
         None => course.available_exercises().collect(),
@@ -131,7 +258,7 @@ pub fn check(course: &Course, id: Option<&str>, solution: bool) -> Result<ExitCo
         if i > 0 {
             println!();
         }
-        if check_one(course, ex, target)? {
+        if check_one(course, ex, target, output)? {
             if target == Target::Stub {
                 // Reload each time: `watch` may run alongside and record too.
                 let mut state = State::load(&state_path)?;

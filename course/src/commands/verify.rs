@@ -16,6 +16,7 @@ use self::runs::{Runs, run_tests};
 use self::table::{Row, ratio, table};
 use super::check::{Target, test_prefix};
 use crate::cargo::{TestResult, TestStatus};
+use crate::lint;
 use crate::manifest::{Course, Exercise, Lesson};
 use crate::ui;
 
@@ -152,52 +153,14 @@ fn exercise_files(dir: &Path) -> Result<BTreeSet<String>> {
     Ok(modules)
 }
 
-/// The checks that need no test run: hint, book section, `todo!(` in the
-/// stub, both files present.
+/// The checks that need no test run (see [`crate::lint`]).
 fn static_checks(course: &Course, ex: &Exercise, problems: &mut Vec<String>) -> Row {
-    let id = &ex.id;
-    for (path, what) in [(&ex.file, "stub"), (&ex.solution, "solution")] {
-        if !course.path(path).is_file() {
-            problems.push(format!(
-                "{id}: the {what} {} does not exist",
-                path.display()
-            ));
-        }
-    }
-    if let Ok(stub) = std::fs::read_to_string(course.path(&ex.file)) {
-        if !stub.contains("todo!(") {
-            problems.push(format!(
-                "{id}: the stub {} has no `todo!(` for the learner to replace",
-                ex.file.display()
-            ));
-        }
-    }
-    let hint = !ex.hint.trim().is_empty();
-    if !hint {
-        problems.push(format!("{id}: course.toml gives no hint"));
-    }
-    let needle = format!("course -- check {id}");
-    let book = match std::fs::read_to_string(course.path(&ex.chapter)) {
-        Ok(text) if text.contains(&needle) => true,
-        Ok(_) => {
-            problems.push(format!(
-                "{id}: {} does not contain `{needle}`",
-                ex.chapter.display()
-            ));
-            false
-        }
-        Err(_) => {
-            problems.push(format!(
-                "{id}: the chapter {} does not exist",
-                ex.chapter.display()
-            ));
-            false
-        }
-    };
+    let findings = lint::exercise(course, ex);
+    problems.extend(findings.problems);
     Row {
-        id: id.clone(),
-        hint,
-        book,
+        id: ex.id.clone(),
+        hint: findings.hint,
+        book: findings.book,
         ..Row::default()
     }
 }

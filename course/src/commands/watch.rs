@@ -14,7 +14,7 @@ use anyhow::{Result, anyhow};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use super::check::{Target, check_one};
+use super::check::{Output, Target, check_one};
 use super::next::{all_done, describe, first_not_done};
 use crate::changes::{Snapshot, is_rust};
 use crate::manifest::{Course, Exercise, RUNNER};
@@ -31,6 +31,8 @@ enum Event {
     /// Enter.
     Recheck,
     Hint,
+    /// The recipe: `hint --more`.
+    Recipe,
     Quit,
     /// Stdin reached its end.
     InputClosed,
@@ -65,7 +67,7 @@ pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
         // Check, and keep going while exercises pass (some may have been
         // solved before the state file knew).
         ui::separator(&format!("{}: {}", current.id, current.title), clear);
-        if check_one(course, current, Target::Stub)? {
+        if check_one(course, current, Target::Stub, Output::Brief)? {
             state = State::load(&state_path)?;
             if state.mark_done(&current.id) {
                 state.save(&state_path)?;
@@ -127,6 +129,10 @@ fn wait_for_recheck(
                 println!("\n{}\n", ui::indent(&current.hint, 2));
                 prompt(manual);
             }
+            Event::Recipe => {
+                println!("\n{}\n", ui::indent(&current.more, 2));
+                prompt(manual);
+            }
             Event::Quit => return false,
             // Without a keyboard, file saves still drive `watch`.
             Event::InputClosed if manual => return false,
@@ -136,7 +142,7 @@ fn wait_for_recheck(
 }
 
 fn prompt(manual: bool) {
-    let keys = "Enter: check again · h: hint · q: quit";
+    let keys = "Enter: check again · h: hint · m: more (the recipe) · q: quit";
     if manual {
         println!("\n{}", ui::dim(keys));
     } else {
@@ -177,6 +183,7 @@ fn spawn_input_reader(tx: Sender<Event>) {
             let event = match line.as_deref().map(str::trim) {
                 Ok("q" | "quit" | "exit") => Event::Quit,
                 Ok("h" | "hint") => Event::Hint,
+                Ok("m" | "more") => Event::Recipe,
                 Ok(_) => Event::Recheck,
                 Err(_) => break,
             };

@@ -26,7 +26,8 @@ pub fn run_blocking(timeline: &Timeline, jobs: &[Job]) -> Vec<String> {
     let mut results = Vec::new();
     for job in jobs {
         let mark = timeline.start(job.name);
-        results.push(fetch_blocking(job.name, job.delay)); // the thread sleeps here
+        // The whole thread sleeps here: nothing else can run on it.
+        results.push(fetch_blocking(job.name, job.delay));
         mark.end();
     }
     results

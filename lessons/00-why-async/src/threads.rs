@@ -23,7 +23,8 @@ pub fn run_on_threads(timeline: &Timeline, jobs: &[Job]) -> Vec<String> {
             .map(|job| {
                 let mark = timeline.start(job.name); // rows in job order
                 scope.spawn(move || {
-                    let result = fetch_blocking(job.name, job.delay); // only this thread sleeps
+                    // Only this thread sleeps; the others run on.
+                    let result = fetch_blocking(job.name, job.delay);
                     mark.end();
                     result
                 })

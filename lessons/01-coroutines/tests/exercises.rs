@@ -82,7 +82,7 @@ kit::exercise_tests! {
             tokio::time::sleep(secs(1)).await;
             raiser.raise();
         });
-        let ((), took) = measure(flag.wait()).await;
+        let ((), took) = measure(polled_at_most(10, flag.wait())).await;
         assert_exact(took, secs(1));
     }
 
@@ -127,7 +127,29 @@ kit::exercise_tests! {
         let flag = subject::Flag::new();
         let raiser = flag.clone();
         let thread = std::thread::spawn(move || raiser.raise());
-        tokio::time::timeout(secs(5), flag.wait()).await.expect("woken by the thread");
+        let wait = polled_at_most(10, flag.wait());
+        tokio::time::timeout(secs(5), wait).await.expect("woken by the thread");
         thread.join().unwrap();
     }
+}
+
+/// Awaits `fut`, failing with a clear message if it is polled more than
+/// `limit` times. A `poll` that wakes its own waker is polled again at
+/// once, forever: the task never sleeps, so on the paused clock time never
+/// moves and the flag is never raised. Counting polls turns that hang into
+/// a failure that says what is wrong.
+async fn polled_at_most<F: Future>(limit: usize, fut: F) -> F::Output {
+    let mut fut = pin!(fut);
+    let mut polls = 0;
+    std::future::poll_fn(|cx| {
+        polls += 1;
+        assert!(
+            polls <= limit,
+            "wait() was polled {polls} times before the flag was raised: \
+             poll must not wake itself (that is a busy loop); store the \
+             waker and return Pending"
+        );
+        fut.as_mut().poll(cx)
+    })
+    .await
 }

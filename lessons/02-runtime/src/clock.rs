@@ -32,3 +32,21 @@ pub fn an_hour_in_a_blink() -> (Duration, Duration) {
     })
 }
 // ANCHOR_END: paused
+
+// ANCHOR: ties
+/// Two tasks whose timers fall due at the same instant. Returns when each
+/// one woke, on tokio's clock, in the order they happened to run.
+pub async fn two_timers_at_once(delay: Duration) -> Vec<(char, Duration)> {
+    let start = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for name in ['a', 'b'] {
+        tasks.spawn(async move {
+            sleep(delay).await;
+            (name, start.elapsed())
+        });
+    }
+    // Both wake at the same virtual instant. Which task *runs* first is
+    // the scheduler's business, and tokio does not promise an order.
+    tasks.join_all().await
+}
+// ANCHOR_END: ties

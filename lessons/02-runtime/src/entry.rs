@@ -27,6 +27,7 @@ pub fn by_hand() -> String {
         .build()
         .expect("a tokio runtime");
     runtime.block_on(fetch("config", Duration::from_millis(50)))
-    // `runtime` is dropped here: its threads stop, unfinished tasks are dropped.
+    // `runtime` is dropped here: its threads stop, and unfinished tasks
+    // are dropped.
 }
 // ANCHOR_END: block_on

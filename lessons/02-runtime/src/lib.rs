@@ -15,6 +15,7 @@ pub mod manual;
 pub mod per_thread;
 pub mod running;
 pub mod scheduling;
+pub mod task_handle;
 pub mod threadsafe;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).

@@ -3,7 +3,8 @@
 use kit::heading;
 use kit::timing::fmt_duration;
 use lesson_02_runtime::{
-    clock, entry, flavors, manual, per_thread, running, scheduling, threadsafe,
+    clock, entry, flavors, manual, per_thread, running, scheduling,
+    task_handle, threadsafe,
 };
 
 fn yes_no(b: bool) -> &'static str {
@@ -45,10 +46,21 @@ fn main() {
         }
     }
 
+    heading("a task's handle: wait with a time limit, abort, a panic");
+    // One line for the demo's deliberate panic instead of a backtrace.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|info| println!("a task panicked: {info}")));
+    let tour = flavors::current_thread().block_on(task_handle::handle_tour(
+        std::time::Duration::from_millis(200),
+        std::time::Duration::from_millis(100),
+    ));
+    std::panic::set_hook(default_hook);
+    println!("{tour:#?}");
+
     heading("loop.time(): tokio's clock, paused");
     let (tokio_clock, wall) = clock::an_hour_in_a_blink();
     println!(
-        "sleep(1 h) on a paused-clock runtime: tokio's clock moved {}, the wall clock {}",
+        "sleep(1 h), paused clock: tokio's clock moved {}, the wall clock {}",
         fmt_duration(tokio_clock),
         fmt_duration(wall)
     );
@@ -57,7 +69,7 @@ fn main() {
     let single = flavors::current_thread();
     let placed = flavors::where_tasks_run(&single, 8);
     println!(
-        "current_thread:  8 tasks ran on {} thread(s) {:?}; on the caller's thread: {}",
+        "current_thread:  8 tasks, {} thread(s) {:?}; caller's thread: {}",
         placed.task_threads.len(),
         placed.task_thread_names,
         yes_no(placed.task_threads.contains(&placed.caller)),
@@ -65,14 +77,14 @@ fn main() {
     let pool = flavors::multi_thread(2);
     let placed = flavors::where_tasks_run(&pool, 8);
     println!(
-        "multi_thread(2): 8 tasks ran on {} thread(s) {:?}; on the caller's thread: {}",
+        "multi_thread(2): 8 tasks, {} thread(s) {:?}; caller's thread: {}",
         placed.task_threads.len(),
         placed.task_thread_names,
         yes_no(placed.task_threads.contains(&placed.caller)),
     );
     let n = 100_000;
     println!(
-        "spawn and join {n} empty tasks: current_thread {}, multi_thread(2) {}  (this machine, debug build)",
+        "spawn and join {n} empty tasks (this machine, debug build):\n  current_thread {}, multi_thread(2) {}",
         fmt_duration(flavors::spawn_and_join(&single, n)),
         fmt_duration(flavors::spawn_and_join(&pool, n)),
     );

@@ -70,7 +70,8 @@ pub async fn schedule_three(log: Log) {
 
     // loop.call_at(loop.time() + 5, cb): a task that sleeps until an instant.
     let at = callback("call_at +5s");
-    let guard = DroppedUnrun::armed(&log, "call_at +5s"); // logs if dropped unrun
+    // Logs the call if it is dropped without having run.
+    let guard = DroppedUnrun::armed(&log, "call_at +5s");
     tokio::spawn(async move {
         sleep_until(start + Duration::from_secs(5)).await;
         at();

@@ -85,3 +85,34 @@ fn each_thread_runs_its_own_runtime() {
         per.iter().map(|(t, _)| *t).collect();
     assert_eq!(threads.len(), 3, "three different threads");
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_task_handle_waits_times_out_and_cancels() {
+    use lesson_02_runtime::task_handle::{HandleTour, handle_tour};
+    let (tour, took) = kit::timing::measure(handle_tour(
+        std::time::Duration::from_secs(2),
+        std::time::Duration::from_secs(1),
+    ))
+    .await;
+    assert_eq!(
+        tour,
+        HandleTour {
+            first_wait_gave_up: true,
+            output_later: 42,
+            abort_is_cancelled: true,
+            panic_is_reported: true,
+        }
+    );
+    // Giving up after 1 s did not restart anything: the task ended at 2 s.
+    kit::timing::assert_exact(took, std::time::Duration::from_secs(2));
+}
+
+#[tokio::test(start_paused = true)]
+async fn two_timers_due_together_both_see_the_same_instant() {
+    use lesson_02_runtime::clock::two_timers_at_once;
+    let mut woke = two_timers_at_once(std::time::Duration::from_secs(1)).await;
+    // Which ran first is not promised: compare as a set.
+    woke.sort();
+    let one = std::time::Duration::from_secs(1);
+    assert_eq!(woke, [('a', one), ('b', one)]);
+}

@@ -22,7 +22,7 @@ pub async fn errors_as_values(
 ) -> Vec<Result<String, FetchError>> {
     let fetches = attempts
         .iter()
-        .map(|&(name, delay, fails)| try_fetch(name, delay, fails));
+        .map(|&(name, delay, outcome)| try_fetch(name, delay, outcome));
     join_all(fetches).await // one failure does not disturb the others
 }
 // ANCHOR_END: errors_as_values
@@ -34,8 +34,8 @@ pub async fn fail_fast(
     timeline: &Timeline,
     attempts: [Attempt; 3],
 ) -> Result<[String; 3], FetchError> {
-    let run = move |(name, delay, fails): Attempt| {
-        timeline.track(name, try_fetch(name, delay, fails))
+    let run = move |(name, delay, outcome): Attempt| {
+        timeline.track(name, try_fetch(name, delay, outcome))
     };
     let [a, b, c] = attempts;
     let (a, b, c) = tokio::try_join!(run(a), run(b), run(c))?;

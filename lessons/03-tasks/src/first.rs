@@ -18,7 +18,8 @@ pub async fn first_completed(timeline: &Timeline, jobs: [Job; 3]) -> String {
         move |(name, delay): Job| timeline.track(name, fetch(name, delay));
     let [a, b, c] = jobs;
     let winner = tokio::select! {
-        biased; // poll in the order written (the default is random, for fairness)
+        // Poll in the order written (the default is random, for fairness).
+        biased;
         done = run(a) => done,
         done = run(b) => done,
         done = run(c) => done,

@@ -33,9 +33,11 @@ pub mod timeout;
 /// A simulated fetch: its name and how long it takes (see [`kit::sim::fetch`]).
 pub type Job = (&'static str, Duration);
 
-/// A simulated fetch that may fail: name, delay, and whether it fails
+/// A simulated fetch that may fail: name, delay, and how it ends
 /// (see [`kit::sim::try_fetch`]).
-pub type Attempt = (&'static str, Duration, bool);
+pub type Attempt = (&'static str, Duration, Outcome);
+
+pub use kit::sim::Outcome;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]

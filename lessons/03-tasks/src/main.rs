@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use kit::Timeline;
 use kit::timing::fmt_duration;
+use lesson_03_tasks::Outcome;
 use lesson_03_tasks::{
     as_completed, background, cancel, deadline, detach, errors, first, gather,
     handles, spawn, taskgroup, timeout,
@@ -74,9 +75,9 @@ async fn main() {
 
     heading("errors as values: gather(..., return_exceptions=True)");
     let attempts = [
-        ("good1", t(0.5), false),
-        ("bad", t(0.5), true),
-        ("good2", t(0.5), false),
+        ("good1", t(0.5), Outcome::Succeeds),
+        ("bad", t(0.5), Outcome::Fails),
+        ("good2", t(0.5), Outcome::Succeeds),
     ];
     for outcome in errors::errors_as_values(&attempts).await {
         match outcome {
@@ -87,9 +88,9 @@ async fn main() {
 
     heading("try_join!: the first error drops the rest");
     let attempts = [
-        ("a", t(1.0), false),
-        ("b", t(0.5), true),
-        ("c", t(2.0), false),
+        ("a", t(1.0), Outcome::Succeeds),
+        ("b", t(0.5), Outcome::Fails),
+        ("c", t(2.0), Outcome::Succeeds),
     ];
     let tl = Timeline::new();
     let outcome = errors::fail_fast(&tl, attempts).await;
@@ -125,16 +126,17 @@ async fn main() {
 
     heading("JoinSet as a task group: five 0.5 s children");
     let tl = Timeline::new();
-    let children = ["c1", "c2", "c3", "c4", "c5"]
-        .map(|name| taskgroup::child(tl.clone(), name, t(0.5), false));
+    let children = ["c1", "c2", "c3", "c4", "c5"].map(|name| {
+        taskgroup::child(tl.clone(), name, t(0.5), Outcome::Succeeds)
+    });
     let (results, took) = timed(taskgroup::task_group(children.into())).await;
     println!("{results:?}\ntotal: {took}");
 
     heading("a task group whose child fails at 0.1 s");
     let tl = Timeline::new();
     let children = vec![
-        taskgroup::child(tl.clone(), "fails at 0.1s", t(0.1), true),
-        taskgroup::child(tl.clone(), "sibling 1s", t(1.0), false),
+        taskgroup::child(tl.clone(), "fails at 0.1s", t(0.1), Outcome::Fails),
+        taskgroup::child(tl.clone(), "sibling 1s", t(1.0), Outcome::Succeeds),
     ];
     let outcome = taskgroup::task_group(children).await;
     chart(&tl);

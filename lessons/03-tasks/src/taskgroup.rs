@@ -14,7 +14,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use kit::Timeline;
-use kit::sim::{FetchError, try_fetch};
+use kit::sim::{FetchError, Outcome, try_fetch};
 use tokio::task::JoinSet;
 
 // ANCHOR: task_group
@@ -63,8 +63,8 @@ pub async fn child(
     timeline: Timeline,
     name: &'static str,
     delay: Duration,
-    fails: bool,
+    outcome: Outcome,
 ) -> Result<String, FetchError> {
-    timeline.track(name, try_fetch(name, delay, fails)).await
+    timeline.track(name, try_fetch(name, delay, outcome)).await
 }
 // ANCHOR_END: child

@@ -3,6 +3,7 @@
 
 use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
+use lesson_03_tasks::Outcome;
 use lesson_03_tasks::{
     as_completed, background, cancel, deadline, errors, first, gather, spawn,
     taskgroup, timeout,
@@ -101,9 +102,9 @@ async fn claim_tasks_gather_five() {
 #[tokio::test(start_paused = true)]
 async fn claim_tasks_errors_as_values() {
     let attempts = [
-        ("good1", ms(500), false),
-        ("bad", ms(500), true),
-        ("good2", ms(500), false),
+        ("good1", ms(500), Outcome::Succeeds),
+        ("bad", ms(500), Outcome::Fails),
+        ("good2", ms(500), Outcome::Succeeds),
     ];
     let (outcomes, took) = measure(errors::errors_as_values(&attempts)).await;
     assert_exact(took, ms(500));
@@ -190,8 +191,18 @@ async fn claim_tasks_as_completed_order() {
 async fn claim_tasks_taskgroup_cancels_siblings() {
     let timeline = Timeline::new();
     let children = vec![
-        taskgroup::child(timeline.clone(), "fails at 0.1s", ms(100), true),
-        taskgroup::child(timeline.clone(), "sibling 1s", secs(1), false),
+        taskgroup::child(
+            timeline.clone(),
+            "fails at 0.1s",
+            ms(100),
+            Outcome::Fails,
+        ),
+        taskgroup::child(
+            timeline.clone(),
+            "sibling 1s",
+            secs(1),
+            Outcome::Succeeds,
+        ),
     ];
     let (outcome, took) = measure(taskgroup::task_group(children)).await;
     assert_exact(took, ms(100));
@@ -208,8 +219,9 @@ async fn claim_tasks_taskgroup_cancels_siblings() {
 async fn claim_tasks_taskgroup_five() {
     let timeline = Timeline::new();
     let names = ["item 0", "item 1", "item 2", "item 3", "item 4"];
-    let children = names
-        .map(|name| taskgroup::child(timeline.clone(), name, ms(500), false));
+    let children = names.map(|name| {
+        taskgroup::child(timeline.clone(), name, ms(500), Outcome::Succeeds)
+    });
     let (outcome, took) = measure(taskgroup::task_group(children.into())).await;
     assert_exact(took, ms(500));
     assert_eq!(

@@ -7,15 +7,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use kit::Timeline;
 use kit::sim::fetch;
 use kit::timing::{assert_exact, measure, ms, secs};
+use lesson_03_tasks::Outcome;
 use lesson_03_tasks::{detach, errors, handles, taskgroup, timeout};
 
 #[tokio::test(start_paused = true)]
 async fn try_join_returns_the_first_error_and_cancels_the_rest() {
     let timeline = Timeline::new();
     let attempts = [
-        ("a", secs(1), false),
-        ("b", ms(500), true),
-        ("c", secs(2), false),
+        ("a", secs(1), Outcome::Succeeds),
+        ("b", ms(500), Outcome::Fails),
+        ("c", secs(2), Outcome::Succeeds),
     ];
     let (outcome, took) = measure(errors::fail_fast(&timeline, attempts)).await;
     assert_exact(took, ms(500));
@@ -32,9 +33,9 @@ async fn try_join_returns_the_first_error_and_cancels_the_rest() {
 #[tokio::test(start_paused = true)]
 async fn try_join_returns_every_value_when_all_succeed() {
     let attempts = [
-        ("a", secs(1), false),
-        ("b", ms(500), false),
-        ("c", secs(2), false),
+        ("a", secs(1), Outcome::Succeeds),
+        ("b", ms(500), Outcome::Succeeds),
+        ("c", secs(2), Outcome::Succeeds),
     ];
     let (outcome, took) =
         measure(errors::fail_fast(&Timeline::new(), attempts)).await;
@@ -184,9 +185,9 @@ async fn a_panicking_task_does_not_take_the_caller_down() {
 async fn a_task_group_keeps_input_order() {
     let tl = Timeline::new();
     let children = vec![
-        taskgroup::child(tl.clone(), "slow", secs(3), false),
-        taskgroup::child(tl.clone(), "fast", secs(1), false),
-        taskgroup::child(tl.clone(), "medium", secs(2), false),
+        taskgroup::child(tl.clone(), "slow", secs(3), Outcome::Succeeds),
+        taskgroup::child(tl.clone(), "fast", secs(1), Outcome::Succeeds),
+        taskgroup::child(tl.clone(), "medium", secs(2), Outcome::Succeeds),
     ];
     let (outcome, took) = measure(taskgroup::task_group(children)).await;
     assert_exact(took, secs(3));

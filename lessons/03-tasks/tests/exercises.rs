@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::sim::Outcome;
 use kit::timing::{assert_exact, measure, ms, secs};
 use tokio::task::JoinSet;
 use tokio::time::sleep;
@@ -70,12 +71,13 @@ impl Fates {
     }
 }
 
-/// A racer: after `delay`, `Ok(name)` or, if `fails`, `Err("<name> failed")`.
+/// A racer: after `delay`, `Ok(name)`, or `Err("<name> failed")` if it
+/// `Outcome::Fails`.
 async fn racer(
     fates: Arc<Fates>,
     name: &'static str,
     delay: Duration,
-    fails: bool,
+    outcome: Outcome,
 ) -> Result<&'static str, String> {
     let mut probe = Probe {
         fates: fates.clone(),
@@ -84,7 +86,7 @@ async fn racer(
     sleep(delay).await;
     probe.finished = true;
     fates.finished.fetch_add(1, Ordering::SeqCst);
-    if fails {
+    if outcome == Outcome::Fails {
         Err(format!("{name} failed"))
     } else {
         Ok(name)
@@ -261,9 +263,9 @@ kit::exercise_tests! {
     async fn returns_the_first_success_at_its_time() {
         let fates = Arc::new(Fates::default());
         let jobs = vec![
-            racer(fates.clone(), "a", secs(3), false),
-            racer(fates.clone(), "b", secs(1), false),
-            racer(fates.clone(), "c", secs(2), false),
+            racer(fates.clone(), "a", secs(3), Outcome::Succeeds),
+            racer(fates.clone(), "b", secs(1), Outcome::Succeeds),
+            racer(fates.clone(), "c", secs(2), Outcome::Succeeds),
         ];
         let (got, took) = measure(subject::first_ok(jobs)).await;
         assert_eq!(got, Ok("b"));
@@ -274,10 +276,10 @@ kit::exercise_tests! {
     async fn skips_failures_that_come_first() {
         let fates = Arc::new(Fates::default());
         let jobs = vec![
-            racer(fates.clone(), "a", ms(300), true),
-            racer(fates.clone(), "b", ms(500), true),
-            racer(fates.clone(), "c", secs(1), false),
-            racer(fates.clone(), "d", secs(2), false),
+            racer(fates.clone(), "a", ms(300), Outcome::Fails),
+            racer(fates.clone(), "b", ms(500), Outcome::Fails),
+            racer(fates.clone(), "c", secs(1), Outcome::Succeeds),
+            racer(fates.clone(), "d", secs(2), Outcome::Succeeds),
         ];
         let (got, took) = measure(subject::first_ok(jobs)).await;
         assert_eq!(got, Ok("c"));
@@ -288,11 +290,11 @@ kit::exercise_tests! {
     async fn every_loser_still_running_is_cancelled() {
         let fates = Arc::new(Fates::default());
         let jobs = vec![
-            racer(fates.clone(), "a", secs(3), false),
-            racer(fates.clone(), "b", ms(500), true),
-            racer(fates.clone(), "c", secs(1), false),
-            racer(fates.clone(), "d", secs(2), true),
-            racer(fates.clone(), "e", secs(4), false),
+            racer(fates.clone(), "a", secs(3), Outcome::Succeeds),
+            racer(fates.clone(), "b", ms(500), Outcome::Fails),
+            racer(fates.clone(), "c", secs(1), Outcome::Succeeds),
+            racer(fates.clone(), "d", secs(2), Outcome::Fails),
+            racer(fates.clone(), "e", secs(4), Outcome::Succeeds),
         ];
         assert_eq!(subject::first_ok(jobs).await, Ok("c"));
         assert_eq!(fates.cancelled(), 3, "a, d and e were dropped by the time first_ok returned");
@@ -305,9 +307,9 @@ kit::exercise_tests! {
     async fn when_all_fail_returns_every_error_in_input_order() {
         let fates = Arc::new(Fates::default());
         let jobs = vec![
-            racer(fates.clone(), "a", secs(2), true),
-            racer(fates.clone(), "b", secs(1), true),
-            racer(fates.clone(), "c", secs(3), true),
+            racer(fates.clone(), "a", secs(2), Outcome::Fails),
+            racer(fates.clone(), "b", secs(1), Outcome::Fails),
+            racer(fates.clone(), "c", secs(3), Outcome::Fails),
         ];
         let (got, took) = measure(subject::first_ok(jobs)).await;
         assert_eq!(got, Err(vec!["a failed".to_string(), "b failed".into(), "c failed".into()]));

@@ -42,7 +42,8 @@ async fn fetch(
 }
 
 // ANCHOR: one_at_a_time
-/// `[await fetch(job) for job in jobs]`: the next fetch starts when the last ends.
+/// `[await fetch(job) for job in jobs]`: each fetch starts when the last
+/// one ends.
 pub async fn one_at_a_time(
     backend: &Backend,
     jobs: &[(&str, Duration)],
@@ -64,7 +65,8 @@ pub async fn in_order(
     timeline: &Timeline,
 ) -> Vec<String> {
     stream::iter(jobs)
-        .map(|&job| fetch(backend, timeline, job)) // a stream of (lazy) futures…
+        // A stream of (lazy) futures…
+        .map(|&job| fetch(backend, timeline, job))
         .buffered(limit) // …run `limit` at a time, yielded in input order
         .collect()
         .await
@@ -81,7 +83,8 @@ pub async fn as_they_finish(
 ) -> Vec<String> {
     stream::iter(jobs)
         .map(|&job| fetch(backend, timeline, job))
-        .buffer_unordered(limit) // a free slot is refilled the moment a fetch ends
+        // A free slot is refilled the moment a fetch ends.
+        .buffer_unordered(limit)
         .collect()
         .await
 }

@@ -34,7 +34,8 @@ pub async fn arrivals<S: Stream>(stream: S) -> Vec<(S::Item, Duration)> {
 /// `[i * i async for i in async_range(n) if i % 2 == 0]`
 pub async fn even_squares(n: u32) -> Vec<u32> {
     async_range(n, ms(100))
-        .filter(|i| std::future::ready(i % 2 == 0)) // futures' filter takes an async test
+        // futures' filter takes an async test: `ready` wraps a plain bool.
+        .filter(|i| std::future::ready(i % 2 == 0))
         .map(|i| i * i)
         .collect()
         .await
@@ -45,7 +46,8 @@ pub async fn even_squares(n: u32) -> Vec<u32> {
 /// A plain list as a stream, with an async step per item: one at a time.
 pub async fn look_up(names: &[&str]) -> Vec<String> {
     stream::iter(names)
-        .then(|name| fetch(name, ms(50))) // like `await fetch(name)` in the loop body
+        // Like `await fetch(name)` in a loop body: one at a time.
+        .then(|name| fetch(name, ms(50)))
         .collect()
         .await
 }

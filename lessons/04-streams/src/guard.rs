@@ -173,5 +173,5 @@ pub async fn report(
         .query(&format!("SELECT max(id) FROM {table}"), ms(200))
         .await?;
     Ok(vec![count, latest])
-} // `conn` is dropped here, at the `?` above, or wherever this future is dropped
+} // `conn` is dropped here, at the `?`, or wherever the future is dropped
 // ANCHOR_END: report

@@ -10,6 +10,7 @@
 //! `book/src/04-streams.md`.
 
 pub mod async_range;
+pub mod boxed;
 pub mod buffered;
 pub mod close;
 pub mod consume;

@@ -53,7 +53,7 @@ async fn main() {
     );
     let (found, took) = measure(consume::look_up(&["ada", "bo", "cy"])).await;
     println!(
-        "  stream::iter + then, one at a time: {found:?} in {}",
+        "  stream::iter + then, one at a time, in {}:\n  {found:?}",
         fmt_duration(took)
     );
 

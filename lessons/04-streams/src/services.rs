@@ -183,13 +183,19 @@ impl Tx {
         Ok(())
     }
 
-    /// `COMMIT`, taking 50 ms: the inserted rows become visible.
-    pub async fn commit(self) {
-        sleep(Duration::from_millis(50)).await;
+    /// `COMMIT`. Like a real client, calling it sends the COMMIT at once
+    /// and the database applies it: the inserted rows become visible. The
+    /// returned future only waits 50 ms for the reply. So the commit is the
+    /// point of no return: dropping that wait (a timeout, a `select!`)
+    /// does not undo it, and a transaction being committed is never left
+    /// open. (With sqlx the COMMIT goes out on the first poll; `.await`
+    /// polls at once, so the two behave the same in a `with_transaction`.)
+    pub fn commit(self) -> impl Future<Output = ()> + Send + use<> {
         let mut state = self.db.state.lock().unwrap();
         state.rows.extend(self.pending);
         state.stats.open -= 1;
         state.stats.committed += 1;
+        sleep(Duration::from_millis(50))
     }
 
     /// `ROLLBACK`: the inserted rows are discarded. Synchronous, so it can

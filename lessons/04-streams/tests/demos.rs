@@ -278,3 +278,39 @@ async fn with_session_closes_after_the_body_whatever_it_returned() {
         &(ms(50), "goodbye (from close)".to_string())
     );
 }
+
+// ---------------------------------------------------------------- boxed
+
+#[tokio::test]
+async fn boxing_gives_two_branches_one_type() {
+    use lesson_04_streams::boxed::multiples;
+    let some: Vec<u32> = multiples(3, 10).collect().await;
+    assert_eq!(some, [0, 3, 6, 9]);
+    let none: Vec<u32> = multiples(0, 10).collect().await;
+    assert!(none.is_empty(), "a zero step ends at once");
+}
+
+#[tokio::test]
+async fn flat_map_turns_lines_into_words_lazily() {
+    use futures::stream;
+    use lesson_04_streams::boxed::words;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let read = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = read.clone();
+    let lines = stream::iter(["a b", "c", "d e f"])
+        .map(move |line| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            line.to_owned()
+        })
+        .boxed();
+    let mut words = words(lines);
+    assert_eq!(words.next().await.as_deref(), Some("a"));
+    assert_eq!(
+        read.load(Ordering::SeqCst),
+        1,
+        "only the first line is read"
+    );
+    let rest: Vec<String> = words.collect().await;
+    assert_eq!(rest, ["b", "c", "d", "e", "f"]);
+}

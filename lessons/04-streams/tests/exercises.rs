@@ -222,6 +222,25 @@ kit::exercise_tests! {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn a_cancellation_during_the_commit_leaves_it_committed() {
+        let db = Db::new();
+        let work = subject::with_transaction(&db, async |tx| {
+            tx.insert("a").await?;
+            tx.insert("b").await?;
+            Ok::<_, DbError>(())
+        });
+        // Inserts end at 200 ms; the commit's reply is due at 250 ms.
+        let result = tokio::time::timeout(ms(225), work).await;
+        assert!(result.is_err(), "the timeout fired while the commit's reply was awaited");
+        assert_eq!(
+            db.stats(),
+            stats(0, 1, 0),
+            "COMMIT was sent: committed, never left open (open, committed, rolled back)"
+        );
+        assert_eq!(db.rows(), ["a", "b"]);
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn rolls_back_when_the_body_panics() {
         let db = Db::new();
         let task_db = db.clone();

@@ -96,8 +96,8 @@ async fn run(args: Args) -> anyhow::Result<()> {
     }
     if servers.is_empty() {
         println!(
-            "\n(PostgreSQL and MariaDB: pass --postgres URL or --mysql URL, \
-             or set POSTGRES_URL / MYSQL_URL, to run the same demos there)"
+            "\n(the same demos on PostgreSQL and MariaDB: pass --postgres URL\n \
+             or --mysql URL, or set POSTGRES_URL / MYSQL_URL)"
         );
     }
 
@@ -174,7 +174,7 @@ async fn tour(scratch: &Scratch) -> anyhow::Result<()> {
     let hostile = "Robert'); DROP TABLE accounts; --";
     let robert = open_account(&db, hostile, 0).await?;
     for a in queries::all_accounts(&db).await? {
-        println!("fetch_all:      {a:?}");
+        println!("fetch_all:      {} {:?} {}", a.id, a.owner, a.balance);
     }
     println!("fetch_one:      {:?}", account(&db, robert).await?.owner);
     println!(
@@ -207,8 +207,7 @@ async fn tour(scratch: &Scratch) -> anyhow::Result<()> {
     let transfers = shuffled_transfers(&ids, 1000);
     let (outcomes, took) = measure(many_transfers(&db, &transfers, 1000)).await;
     println!(
-        "1000 transfers at once: {} done, {} refused (insufficient), \
-         {} other errors, in {}",
+        "1000 at once: {} done, {} insufficient, {} other errors, in {}",
         outcomes.done,
         outcomes.insufficient,
         outcomes.other.len(),
@@ -287,13 +286,13 @@ async fn fifty_queries(scratch: &Scratch) -> anyhow::Result<()> {
 }
 
 async fn sqlite_limits_demo() -> anyhow::Result<()> {
-    heading("SQLite: one writer at a time");
+    heading("SQLite: a second writer, while the first holds the lock");
     let dir = tempfile::tempdir()?;
     let hold = Duration::from_millis(200);
     let path = dir.path().join("locks.db");
     match sqlite_limits::second_writer(&path, Duration::ZERO, hold).await {
-        Err(e) => println!("second writer, busy timeout 0:   {e}"),
-        Ok(()) => println!("second writer, busy timeout 0:   ok (unexpected)"),
+        Err(e) => println!("busy timeout 0: {e}"),
+        Ok(()) => println!("busy timeout 0: ok (unexpected)"),
     }
     let (done, took) = measure(sqlite_limits::second_writer(
         &path,
@@ -303,15 +302,16 @@ async fn sqlite_limits_demo() -> anyhow::Result<()> {
     .await;
     done?;
     println!(
-        "second writer, busy timeout 5 s: waited, then ok, in {}",
+        "busy timeout 5 s: waited, then ok, in {}",
         fmt_duration(took)
     );
+    heading("SQLite: a writer commits while a reader reads");
     for journal in [SqliteJournalMode::Delete, SqliteJournalMode::Wal] {
         let path = dir.path().join(format!("{journal:?}.db"));
         let outcome = sqlite_limits::writer_while_reading(&path, journal).await;
         match outcome {
-            Ok(()) => println!("commit while reading, {journal:?}: ok"),
-            Err(e) => println!("commit while reading, {journal:?}: {e}"),
+            Ok(()) => println!("{journal:?} mode: ok"),
+            Err(e) => println!("{journal:?} mode: {e}"),
         }
     }
     Ok(())

@@ -16,10 +16,22 @@ pub async fn fetch(name: &str, delay: Duration) -> String {
     format!("{name}: done in {}", fmt_duration(delay))
 }
 
-/// Like [`fetch`], but fails after `delay` when `fail` is true.
-pub async fn try_fetch(name: &str, delay: Duration, fail: bool) -> Result<String, FetchError> {
+/// How a simulated fetch ends: named, so a call reads
+/// `try_fetch("a", delay, Outcome::Fails)` rather than `..., true)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Succeeds,
+    Fails,
+}
+
+/// Like [`fetch`], but fails after `delay` when `outcome` says so.
+pub async fn try_fetch(
+    name: &str,
+    delay: Duration,
+    outcome: Outcome,
+) -> Result<String, FetchError> {
     tokio::time::sleep(delay).await;
-    if fail {
+    if outcome == Outcome::Fails {
         Err(FetchError {
             name: name.to_string(),
             after: delay,
@@ -66,12 +78,12 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn try_fetch_fails_after_its_delay() {
-        let (got, took) = measure(try_fetch("b", ms(100), true)).await;
+        let (got, took) = measure(try_fetch("b", ms(100), Outcome::Fails)).await;
         let err = got.unwrap_err();
         assert_eq!(err.to_string(), "b failed after 100ms");
         assert_exact(took, ms(100));
         assert_eq!(
-            try_fetch("c", ms(1), false).await.unwrap(),
+            try_fetch("c", ms(1), Outcome::Succeeds).await.unwrap(),
             "c: done in 1ms"
         );
     }

@@ -17,14 +17,11 @@
 //!
 //! Check it: `cargo run -p course -- check 00-concurrent-fetches`
 
-use futures::future::join_all;
 use kit::sim::fetch;
 
 use crate::workload::Job;
 
 /// Fetches every job concurrently and returns the results in job order.
 pub async fn fetch_all(jobs: &[Job]) -> Vec<String> {
-    todo!(
-        "make one fetch(job.name, job.delay) future per job, then join_all them"
-    )
+    todo!()
 }

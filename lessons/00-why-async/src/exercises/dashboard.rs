@@ -12,8 +12,6 @@
 //! One after another that is 950 ms. Write `load_dashboard` so it takes
 //! exactly as long as the longest chain of calls that *must* wait for each
 //! other (the critical path). Work out that number first; the tests know it.
-//! Hint: `tokio::join!` takes any futures, including `async { ... }` blocks
-//! that themselves await several things in order.
 //!
 //! Check it: `cargo run -p course -- check 00-dashboard`
 
@@ -24,7 +22,5 @@ use crate::services::{
 /// Loads everything the dashboard of user `name` shows, as fast as the
 /// dependencies between the calls allow.
 pub async fn load_dashboard(name: &str) -> Dashboard {
-    todo!(
-        "the user first, then orders and profile together — all alongside the settings"
-    )
+    todo!()
 }

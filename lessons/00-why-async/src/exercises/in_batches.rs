@@ -13,14 +13,11 @@
 //!
 //! Check it: `cargo run -p course -- check 00-in-batches`
 
-use futures::future::join_all;
 use kit::sim::fetch;
 
 use crate::workload::Job;
 
 /// Fetches the jobs `batch_size` at a time; results in job order.
 pub async fn fetch_in_batches(jobs: &[Job], batch_size: usize) -> Vec<String> {
-    todo!(
-        "for each jobs.chunks(batch_size): join_all the chunk's fetches, keep the results"
-    )
+    todo!()
 }

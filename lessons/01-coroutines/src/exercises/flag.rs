@@ -38,7 +38,7 @@ impl Flag {
 
     /// Raises the flag and wakes the waiter, if one is parked.
     pub fn raise(&self) {
-        todo!("set raised, take the waker out, and wake it outside the lock")
+        todo!()
     }
 
     /// A future that completes once the flag is raised.
@@ -59,8 +59,6 @@ impl Future for FlagWait {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        todo!(
-            "Ready if raised; else store cx.waker().clone() and return Pending"
-        )
+        todo!()
     }
 }

@@ -12,5 +12,5 @@ use kit::sim::fetch;
 
 /// Fetches a, b and c in sequence and returns the three results in order.
 pub async fn fetch_in_order() -> Vec<String> {
-    todo!("await fetch(\"a\", 100 ms), then b (200 ms), then c (300 ms)")
+    todo!()
 }

@@ -13,11 +13,7 @@
 
 use std::future::Future;
 
-use tokio::runtime::Builder;
-
 /// Runs `fut` to completion on a fresh current-thread runtime.
 pub fn run_sync<F: Future>(fut: F) -> F::Output {
-    todo!(
-        "Builder::new_current_thread(), enable_all(), build(), then block_on(fut)"
-    )
+    todo!()
 }

@@ -25,7 +25,6 @@ use std::future::Future;
 use std::time::Duration;
 
 use tokio::runtime::Handle;
-use tokio::task::JoinHandle;
 
 /// Why [`Submitted::result`] has no value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,19 +50,17 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    todo!("handle.spawn(fut), and keep what result() and cancel() will need")
+    todo!()
 }
 
 impl<T> Submitted<T> {
     /// Waits up to `timeout` for the output.
     pub fn result(&mut self, timeout: Duration) -> Result<T, SubmitError> {
-        todo!(
-            "handle.block_on(async {{ timeout(d, &mut join_handle).await }}), then sort out the JoinError"
-        )
+        todo!()
     }
 
     /// Cancels the task if it has not finished.
     pub fn cancel(&self) {
-        todo!("abort the task")
+        todo!()
     }
 }

@@ -10,12 +10,9 @@
 
 use std::time::Duration;
 
-use futures::future::join_all;
 use kit::sim::fetch;
 
 /// Fetches every `(name, delay)` concurrently; results in input order.
 pub async fn gather(jobs: &[(&str, Duration)]) -> Vec<String> {
-    todo!(
-        "make one fetch(name, delay) future per job, then join_all(...).await them together"
-    )
+    todo!()
 }

@@ -14,15 +14,11 @@
 
 use std::future::Future;
 
-use futures::stream::{self, StreamExt};
-
 /// Runs `jobs` with at most `limit` in flight; outputs in input order.
 pub async fn gather_limited<F>(jobs: Vec<F>, limit: usize) -> Vec<F::Output>
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    todo!(
-        "tag each job with its index, run them through buffer_unordered(limit), put outputs back in order"
-    )
+    todo!()
 }

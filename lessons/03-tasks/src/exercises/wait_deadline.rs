@@ -16,7 +16,6 @@
 use std::time::Duration;
 
 use tokio::task::JoinSet;
-use tokio::time::{Instant, timeout_at};
 
 /// Waits up to `timeout` for the tasks in `tasks`; returns the results of
 /// those that finished. The rest remain in `tasks`, still running.
@@ -24,7 +23,5 @@ pub async fn wait_deadline<T: 'static>(
     tasks: &mut JoinSet<T>,
     timeout: Duration,
 ) -> Vec<T> {
-    todo!(
-        "fix the deadline once, then loop on timeout_at(deadline, tasks.join_next())"
-    )
+    todo!()
 }

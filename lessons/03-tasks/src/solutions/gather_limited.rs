@@ -2,7 +2,7 @@
 
 use std::future::Future;
 
-use futures::stream::{self, StreamExt};
+use tokio::task::JoinSet;
 
 /// Runs `jobs` with at most `limit` in flight; outputs in input order.
 pub async fn gather_limited<F>(jobs: Vec<F>, limit: usize) -> Vec<F::Output>
@@ -11,19 +11,23 @@ where
     F::Output: Send + 'static,
 {
     assert!(limit >= 1, "a limit of 0 would never start anything");
-    let count = jobs.len();
-    // `buffer_unordered(limit)` polls at most `limit` futures at a time and
-    // starts the next as soon as any one finishes. (`buffered` keeps order
-    // but holds a finished job's slot until every job before it is done, so
-    // one slow job would stall the rest.) The index puts the order back.
-    let mut finished = stream::iter(jobs.into_iter().enumerate())
-        .map(|(index, job)| async move { (index, job.await) })
-        .buffer_unordered(limit);
-
     let mut outputs: Vec<Option<F::Output>> =
-        (0..count).map(|_| None).collect();
-    while let Some((index, output)) = finished.next().await {
+        jobs.iter().map(|_| None).collect();
+    let mut waiting = jobs.into_iter().enumerate();
+    let mut running = JoinSet::new();
+
+    // Start the first `limit`; then one more each time one finishes, so a
+    // slow job holds only its own slot. The index puts the order back.
+    for (index, job) in waiting.by_ref().take(limit) {
+        running.spawn(async move { (index, job.await) });
+    }
+    while let Some(finished) = running.join_next().await {
+        let (index, output) = finished
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
         outputs[index] = Some(output);
+        if let Some((index, job)) = waiting.next() {
+            running.spawn(async move { (index, job.await) });
+        }
     }
     outputs
         .into_iter()

@@ -14,20 +14,16 @@
 //!         n -= 1
 //! ```
 //!
-//! Build it with `futures::stream::unfold`, so that, like a generator, it
-//! does nothing until it is consumed. Return it boxed: `.boxed()` turns any
-//! `Send` stream into a `BoxStream`.
+//! Like a generator, it must do nothing until it is consumed: no tick
+//! starts before the consumer asks for the first number.
 //!
 //! Check it: `cargo run -p course -- check 04-countdown`
 
 use std::time::Duration;
 
-use futures::stream::{self, BoxStream, StreamExt};
-use tokio::time::sleep;
+use futures::stream::BoxStream;
 
 /// Yields `from`, `from - 1`, …, `1`, one every `tick`.
 pub fn countdown(from: u32, tick: Duration) -> BoxStream<'static, u32> {
-    todo!(
-        "stream::unfold(from, move |n| async move {{ ... }}).boxed(): None when n is 0, else sleep a tick and yield n"
-    )
+    todo!()
 }

@@ -9,15 +9,11 @@
 //! - `fetch_as_ready`: the results in the order the fetches finish.
 //!
 //! In Python both are a semaphore around each fetch plus `gather` (in order)
-//! or `as_completed` (as ready). In Rust each is one stream adapter chain:
-//! `stream::iter(jobs)`, `.map(...)` each job to a fetch future, then the
-//! right buffering adapter, then `.collect()`.
+//! or `as_completed` (as ready).
 //!
 //! Check it: `cargo run -p course -- check 04-limited-fetch`
 
 use std::time::Duration;
-
-use futures::stream::{self, StreamExt};
 
 use crate::services::Backend;
 
@@ -27,9 +23,7 @@ pub async fn fetch_in_order(
     jobs: &[(&str, Duration)],
     limit: usize,
 ) -> Vec<String> {
-    todo!(
-        "stream::iter(jobs).map(|&(name, delay)| backend.fetch(name, delay)), then the adapter that keeps input order"
-    )
+    todo!()
 }
 
 /// All fetches, at most `limit` at once; results in the order they finish.
@@ -38,7 +32,5 @@ pub async fn fetch_as_ready(
     jobs: &[(&str, Duration)],
     limit: usize,
 ) -> Vec<String> {
-    todo!(
-        "the same chain with the adapter that yields whichever fetch finishes first"
-    )
+    todo!()
 }

@@ -17,20 +17,14 @@
 //!         page += 1
 //! ```
 //!
-//! Use `futures::stream::unfold` with the next page number as state, yield
-//! whole pages, and flatten them into items (`flat_map(stream::iter)`) — or
-//! keep the current page's leftover items in the state and yield one at a
-//! time. Return it `.boxed()`.
 //!
 //! Check it: `cargo run -p course -- check 04-paginated`
 
-use futures::stream::{self, BoxStream, StreamExt};
+use futures::stream::BoxStream;
 
 use crate::services::PagedApi;
 
 /// Every item of `api`, fetched a page at a time, as late as possible.
 pub fn all_items(api: PagedApi) -> BoxStream<'static, u32> {
-    todo!(
-        "unfold over the page number: fetch api.page(n), None if it is empty, else Some((items, n + 1)); then flatten"
-    )
+    todo!()
 }

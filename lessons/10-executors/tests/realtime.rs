@@ -1,0 +1,116 @@
+//! Real-clock tests: blocking threads and CPU work, which tokio's paused
+//! clock cannot show. Each takes `realtime_lock`, so they never overlap,
+//! and asserts only strict lower bounds, the course's one stated margin
+//! (`kit::timing::realtime_upper_bound`), or counts.
+
+use kit::timing::{
+    fmt_duration, measure_blocking, ms, realtime_lock, realtime_upper_bound,
+    secs,
+};
+use lesson_10_executors::blocking::{Placement, ticker_during_call};
+use lesson_10_executors::cpu::{self, overlap, wall_time};
+use lesson_10_executors::pool_limit;
+
+/// Units of CPU work for the split: about 0.6 s in a debug build on this
+/// course's 2-core machine, 0.3 s per thread.
+const UNITS: u64 = 50_000_000;
+
+// claim: executors/blocking-offloaded
+#[tokio::test] // a current-thread runtime: one thread for every task
+async fn claim_executors_blocking_offloaded() {
+    let _guard = realtime_lock();
+    let period = ms(50);
+
+    // In place, the 2 s call holds the only runtime thread: the ticker's
+    // next tick comes at least 2 s after the last one.
+    let in_place =
+        ticker_during_call(Placement::InPlace, secs(2), period).await;
+    assert!(
+        in_place.largest_gap >= secs(2),
+        "a blocking call in place should stall the ticker for 2 s, \
+         largest gap {:?}",
+        in_place.largest_gap
+    );
+
+    // Offloaded, the ticker keeps its 50 ms beat, within the margin.
+    let offloaded =
+        ticker_during_call(Placement::Offloaded, secs(2), period).await;
+    assert!(
+        offloaded.largest_gap <= realtime_upper_bound(period),
+        "with spawn_blocking the ticker should never stall, \
+         largest gap {:?}",
+        offloaded.largest_gap
+    );
+    assert!(
+        offloaded.count > in_place.count,
+        "the ticker ticks through the call: {} ticks vs {} in place",
+        offloaded.count,
+        in_place.count
+    );
+    println!(
+        "largest gap: {} in place ({} ticks), {} offloaded ({} ticks)",
+        fmt_duration(in_place.largest_gap),
+        in_place.count,
+        fmt_duration(offloaded.largest_gap),
+        offloaded.count
+    );
+}
+
+// claim: executors/cpu-parallel
+#[tokio::test] // a current-thread runtime: the tasks' one thread
+async fn claim_executors_cpu_parallel() {
+    let _guard = realtime_lock();
+    let pool = cpu::pool(2);
+
+    // On two pool threads the two halves run at the same time: their busy
+    // intervals overlap (by how much depends on how busy the machine is).
+    let on_pool = cpu::split_on_pool(&pool, UNITS).await;
+    assert_eq!(on_pool.len(), 2);
+    let together = overlap(&on_pool[0], &on_pool[1]);
+    assert!(
+        together > ms(0),
+        "the two pool threads should run at the same time: {on_pool:?}"
+    );
+
+    // As two tasks on one runtime thread, the second starts only when the
+    // first has finished: no overlap at all.
+    let as_tasks = cpu::split_as_tasks(UNITS, 2).await;
+    assert_eq!(
+        overlap(&as_tasks[0], &as_tasks[1]),
+        ms(0),
+        "tasks on one thread take turns: {as_tasks:?}"
+    );
+    assert!(as_tasks[1].start >= as_tasks[0].end);
+
+    // Reported, not asserted: the speed-up depends on the machine's load.
+    let (_, one_thread) = measure_blocking(|| cpu::busy(UNITS));
+    let parallel = wall_time(&on_pool);
+    println!(
+        "one thread {}, tasks on one thread {}, two pool threads {} \
+         (overlap {}): speed-up {:.2}x",
+        fmt_duration(one_thread),
+        fmt_duration(wall_time(&as_tasks)),
+        fmt_duration(parallel),
+        fmt_duration(together),
+        one_thread.as_secs_f64() / parallel.as_secs_f64()
+    );
+}
+
+#[test]
+fn the_blocking_pool_never_runs_more_than_its_limit() {
+    let _guard = realtime_lock();
+    // Six 100 ms jobs, at most two threads: three rounds, so ≥ 300 ms.
+    let run = pool_limit::run_on_small_pool(2, 6, ms(100));
+    assert!(run.peak <= 2, "at most 2 at once, saw {}", run.peak);
+    assert!(
+        run.took >= ms(300),
+        "three rounds of 100 ms: {:?}",
+        run.took
+    );
+}
+
+#[tokio::test]
+async fn abort_does_not_stop_a_running_blocking_job() {
+    let _guard = realtime_lock();
+    assert!(pool_limit::abort_a_blocking_job(ms(100)).await);
+}

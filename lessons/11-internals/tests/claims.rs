@@ -1,0 +1,23 @@
+//! Claims about tokio's own runtime, on its paused clock. (The claims
+//! about the lesson's runtime run on the real clock: `tests/realtime.rs`.)
+
+use kit::timing::{assert_exact, measure, secs};
+use lesson_11_internals::metrics;
+
+// claim: internals/metrics-count-tasks
+#[tokio::test(start_paused = true)]
+async fn claim_internals_metrics_count_tasks() {
+    // Ten tasks sleeping 1, 2, ..., 10 s.
+    let (counts, took) = measure(metrics::alive_tasks(10, secs(1))).await;
+    assert_eq!(
+        counts,
+        metrics::AliveCounts {
+            spawned: 10,
+            after_spawn: 10,
+            half_way: 5,
+            after_join: 0,
+        },
+        "alive tasks: all 10 once spawned, 5 at 5.5 s, none at the end"
+    );
+    assert_exact(took, secs(10));
+}

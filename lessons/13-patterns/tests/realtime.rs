@@ -1,0 +1,326 @@
+//! Real sockets and a real signal: what the paused clock cannot show.
+//!
+//! Each test takes `realtime_lock`, bounds every wait with a timeout that
+//! names what went wrong, and prefers counts to clocks.
+
+use std::io::ErrorKind;
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::time::Duration;
+
+use kit::timing::{ms, realtime_lock, secs};
+use lesson_13_patterns::echo::{self, Narrate};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::process::{Child, ChildStdout, Command};
+use tokio::sync::oneshot;
+use tokio::time::{Instant, timeout};
+
+/// A client's two halves: lines in, bytes out.
+struct Client {
+    lines: Lines<BufReader<OwnedReadHalf>>,
+    writer: OwnedWriteHalf,
+}
+
+impl Client {
+    async fn connect(addr: SocketAddr) -> Client {
+        let socket = TcpStream::connect(addr).await.expect("connect");
+        let (reader, writer) = socket.into_split();
+        Client {
+            lines: BufReader::new(reader).lines(),
+            writer,
+        }
+    }
+
+    async fn send(&mut self, line: &str) {
+        self.writer
+            .write_all(format!("{line}\n").as_bytes())
+            .await
+            .expect("send");
+    }
+
+    /// The next line, or `None` at end of stream, within 10 s.
+    async fn receive(&mut self) -> Option<String> {
+        timeout(secs(10), self.lines.next_line())
+            .await
+            .expect("no answer from the server within 10 s")
+            .unwrap_or(None) // a reset counts as closed
+    }
+}
+
+fn config(
+    max_connections: usize,
+    work: Duration,
+    drain: Duration,
+) -> echo::Config {
+    echo::Config {
+        max_connections,
+        work,
+        drain_deadline: drain,
+        narrate: Narrate::Quiet,
+    }
+}
+
+// claim: patterns/echo-many-clients
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claim_patterns_echo_many_clients() {
+    let _guard = realtime_lock();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(echo::serve(
+        listener,
+        config(250, ms(0), secs(5)),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+
+    // 1000 clients at once, three lines each, every line unique.
+    let clients: Vec<_> = (0..1000)
+        .map(|c| {
+            tokio::spawn(async move {
+                let mut client = Client::connect(addr).await;
+                let mut echoed = 0;
+                for i in 0..3 {
+                    let line = format!("client {c} line {i}");
+                    client.send(&line).await;
+                    let echo = client.receive().await;
+                    assert_eq!(
+                        echo.as_deref(),
+                        Some(line.as_str()),
+                        "client {c}"
+                    );
+                    echoed += 1;
+                }
+                echoed
+            })
+        })
+        .collect();
+    let mut echoed = 0;
+    for client in clients {
+        echoed += timeout(secs(60), client)
+            .await
+            .expect("1000 clients should be served within 60 s")
+            .expect("a client failed");
+    }
+    assert_eq!(echoed, 3000);
+
+    stop.send(()).unwrap();
+    let report = timeout(secs(10), server)
+        .await
+        .expect("server stops")
+        .unwrap();
+    assert_eq!(report.accepted, 1000);
+    assert_eq!(report.exchanges, 3000);
+    assert_eq!(report.cut_off, 0);
+    assert!(
+        report.peak <= 250,
+        "the cap of 250 held: peak {}",
+        report.peak
+    );
+}
+
+#[tokio::test]
+async fn the_drain_deadline_cuts_off_a_stuck_exchange() {
+    let _guard = realtime_lock();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(echo::serve(
+        listener,
+        config(10, secs(30), ms(300)), // a 30 s exchange, a 300 ms drain
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let mut client = Client::connect(addr).await;
+    client.send("slow").await;
+    // Give the server time to start the exchange; the result does not
+    // depend on it: unstarted or stuck, the client gets no echo.
+    tokio::time::sleep(ms(100)).await;
+    stop.send(()).unwrap();
+    let report = timeout(secs(10), server)
+        .await
+        .expect("server stops")
+        .unwrap();
+    assert_eq!(client.receive().await, None, "closed without an echo");
+    assert_eq!(report.exchanges, 0);
+    assert!(
+        report.drain_took >= ms(300),
+        "waited the whole drain deadline"
+    );
+    assert!(report.drain_took < secs(5), "but not the 30 s exchange");
+}
+
+/// The echo server as a child process, and its narration.
+struct ServerProcess {
+    child: Child,
+    out: Lines<BufReader<ChildStdout>>,
+    addr: SocketAddr,
+    /// Every line it printed so far, for failure messages.
+    said: Vec<String>,
+}
+
+impl ServerProcess {
+    async fn start(args: &[&str]) -> ServerProcess {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lesson-13-patterns"))
+            .args(["echo-server", "--port", "0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .kill_on_drop(true) // a failing test leaves no server behind
+            .spawn()
+            .expect("start the echo server");
+        let out = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut server = ServerProcess {
+            child,
+            out,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            said: Vec::new(),
+        };
+        let first =
+            server.wait_for(1, |l| l.starts_with("listening on ")).await;
+        server.addr =
+            first["listening on ".len()..].parse().expect("an address");
+        server
+    }
+
+    /// Reads the server's output until `count` lines have matched; returns
+    /// the last of them. Fails after 10 s, showing what the server said.
+    async fn wait_for(
+        &mut self,
+        count: usize,
+        matches: impl Fn(&str) -> bool,
+    ) -> String {
+        let mut seen = 0;
+        loop {
+            let line = timeout(secs(10), self.out.next_line()).await;
+            let Ok(Ok(Some(line))) = line else {
+                panic!(
+                    "the server did not say it; it said:\n{}",
+                    self.said.join("\n")
+                );
+            };
+            self.said.push(line.clone());
+            if matches(&line) {
+                seen += 1;
+                if seen == count {
+                    return line;
+                }
+            }
+        }
+    }
+
+    /// Sends SIGTERM, as `kill`, `docker stop` or systemd would.
+    async fn terminate(&self) {
+        let pid = self.child.id().expect("still running").to_string();
+        let status = Command::new("kill").args(["-TERM", &pid]).status().await;
+        assert!(status.expect("run kill").success(), "kill -TERM {pid}");
+    }
+}
+
+// claim: patterns/shutdown-drains
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claim_patterns_shutdown_drains() {
+    let _guard = realtime_lock();
+    // Each exchange takes 500 ms of "work"; shutdown may wait up to 3 s.
+    let mut server =
+        ServerProcess::start(&["--work-ms", "500", "--drain-ms", "3000"]).await;
+
+    // Five clients each finish one exchange, then start a second.
+    let mut clients = Vec::new();
+    for c in 0..5 {
+        let mut client = Client::connect(server.addr).await;
+        client.send(&format!("client {c}: hello")).await;
+        clients.push(client);
+    }
+    for (c, client) in clients.iter_mut().enumerate() {
+        let echo = client.receive().await;
+        assert_eq!(echo.unwrap(), format!("client {c}: hello"));
+        client.send(&format!("client {c}: still there?")).await;
+    }
+    // And one client that is connected but idle.
+    let mut idle = Client::connect(server.addr).await;
+    // The server has said "exchange started" for all ten exchanges: the
+    // five second ones are in flight now. SIGTERM.
+    server
+        .wait_for(10, |l| l.ends_with("exchange started"))
+        .await;
+    let signalled = Instant::now();
+    server.terminate().await;
+
+    // It stops accepting at once: a new connection is refused.
+    server
+        .wait_for(1, |l| l.starts_with("shutdown: stopped accepting"))
+        .await;
+    let refused = TcpStream::connect(server.addr).await;
+    assert_eq!(
+        refused.map(|_| ()).map_err(|e| e.kind()),
+        Err(ErrorKind::ConnectionRefused),
+        "a new connection after SIGTERM must be refused"
+    );
+
+    // Every in-flight exchange completes; then each connection is closed.
+    for (c, client) in clients.iter_mut().enumerate() {
+        let echo = client.receive().await;
+        assert_eq!(
+            echo.unwrap(),
+            format!("client {c}: still there?"),
+            "in flight at SIGTERM"
+        );
+        assert_eq!(client.receive().await, None, "closed after its exchange");
+    }
+    assert_eq!(idle.receive().await, None, "the idle client is let go");
+
+    // The process reports a clean drain and exits 0, within the deadline.
+    let drained = server.wait_for(1, |l| l.starts_with("drained in ")).await;
+    assert!(drained.ends_with(": 10 exchanges, 0 cut off"), "{drained}");
+    let status = timeout(secs(10), server.child.wait())
+        .await
+        .expect("the server should exit after draining")
+        .expect("wait for the server");
+    let took = signalled.elapsed();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exit code; the server said:\n{}",
+        server.said.join("\n")
+    );
+    assert!(
+        took < secs(3),
+        "exited {took:?} after SIGTERM; the drain deadline is 3 s"
+    );
+}
+
+#[tokio::test]
+async fn the_server_command_rejects_bad_arguments() {
+    let bin = env!("CARGO_BIN_EXE_lesson-13-patterns");
+    let out = Command::new(bin)
+        .args(["echo-server", "--port", "seventy"])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value 'seventy' for '--port <PORT>'"),
+        "{err}"
+    );
+
+    // A port that is taken: a one-line error, exit code 1, no panic.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(bin)
+        .args(["echo-server", "--port", &port])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(&format!("error: cannot listen on 127.0.0.1:{port}")),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
