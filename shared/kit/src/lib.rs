@@ -10,11 +10,14 @@
 //!   example of the tutorials this course follows.
 //! - [`show`]: the section headings every lesson program prints.
 //! - [`book_image`]: checks the book's timeline pictures against a fresh run.
+//! - [`servers`]: finds a real server (PostgreSQL, MySQL, Redis) for a test
+//!   through its URL variable; skips, or in CI fails, when it is missing.
 //! - [`exercise_tests!`]: writes an exercise's tests once and runs them
 //!   against both the learner's stub and the reference solution.
 
 pub mod book_image;
 pub mod exercise;
+pub mod servers;
 pub mod show;
 pub mod sim;
 pub mod timeline;

@@ -1,0 +1,7 @@
+-- Accounts for the transfer demos. The CHECK turns an overdraft into an
+-- error inside the database, whatever the code above it does.
+CREATE TABLE accounts (
+    id      INTEGER PRIMARY KEY,
+    owner   TEXT    NOT NULL,
+    balance INTEGER NOT NULL CHECK (balance >= 0)
+);
