@@ -2,11 +2,12 @@
 //!
 //! reqwest pools connections but never limits them: a `join_all` over ten
 //! thousand URLs opens ten thousand connections at once (and may run out of
-//! file descriptors: "Too many open files"). aiohttp's `TCPConnector(limit=100)`
-//! caps by default; in Rust the cap is yours to add, around the requests:
-//! `buffer_unordered(n)` on a stream of them, or a `Semaphore` of `n`
-//! permits, as lesson 05 taught. The test server counts the most requests it
-//! ever had in flight, so a test can prove the cap holds.
+//! file descriptors: "Too many open files"). aiohttp's
+//! `TCPConnector(limit=100)` caps by default; in Rust the cap is yours to
+//! add, around the requests: `buffer_unordered(n)` on a stream of them, or
+//! a `Semaphore` of `n` permits, as lesson 05 taught. The test server
+//! counts the most requests it ever had in flight, so a test can prove the
+//! cap holds.
 
 use futures::future::join_all;
 use futures::stream::{self, StreamExt};
