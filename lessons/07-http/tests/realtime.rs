@@ -42,6 +42,7 @@ fn claim_http_three_urls() {
             measure(speed::fetch_concurrently(&client, &urls)).await;
         assert_eq!(statuses.unwrap(), [200, 200, 200]);
         assert_eq!(server.max_in_flight(), 3, "all three at once");
+        println!("three URLs concurrently: {took:?}");
         assert_realtime(took, ms(200)); // about 2, not 4
 
         let server = TestServer::start().await.unwrap();
@@ -49,6 +50,7 @@ fn claim_http_three_urls() {
         let (_, took) =
             measure(speed::fetch_sequentially(&client, &urls)).await;
         assert_eq!(server.max_in_flight(), 1);
+        println!("three URLs one after another: {took:?}");
         assert_realtime(took, ms(400)); // one after another: the sum
     });
 }
@@ -65,6 +67,7 @@ fn claim_http_ten_requests() {
         let (_, sequential) =
             measure(speed::fetch_sequentially(&client, &urls)).await;
         assert_eq!(server.max_in_flight(), 1);
+        println!("ten sequential: {sequential:?}");
         assert_realtime(sequential, ms(10 * delay));
 
         let server = TestServer::start().await.unwrap();
@@ -72,6 +75,7 @@ fn claim_http_ten_requests() {
         let (_, concurrent) =
             measure(speed::fetch_concurrently(&client, &urls)).await;
         assert_eq!(server.max_in_flight(), 10);
+        println!("ten concurrent: {concurrent:?}");
         assert_realtime(concurrent, ms(delay));
 
         let server = TestServer::start().await.unwrap();
@@ -80,6 +84,7 @@ fn claim_http_ten_requests() {
             measure(lesson_07_http::cap::fetch_capped(&client, &urls, 5)).await;
         assert!(results.iter().all(|r| matches!(r, Ok(200))));
         assert_eq!(server.max_in_flight(), 5);
+        println!("ten capped at 5: {capped:?}");
         assert_realtime(capped, ms(2 * delay)); // two waves of five
     });
 }
@@ -95,6 +100,7 @@ fn claim_http_fifty_like_one() {
             measure(speed::fetch_concurrently(&client, &urls)).await;
         assert_eq!(statuses.unwrap(), [200; 50]);
         assert_eq!(server.max_in_flight(), 50);
+        println!("fifty concurrent: {took:?}");
         assert_realtime(took, ms(100)); // one request's time, not 50 × 100
     });
 }
