@@ -174,6 +174,14 @@ impl TestServer {
         self.state.max_in_flight.load(Ordering::SeqCst)
     }
 
+    /// Starts a new count for [`TestServer::max_in_flight`] from the
+    /// requests in flight now: for a test that warms a client up first and
+    /// then measures.
+    pub fn reset_max_in_flight(&self) {
+        let now = self.state.in_flight.load(Ordering::SeqCst);
+        self.state.max_in_flight.store(now, Ordering::SeqCst);
+    }
+
     /// Shuts the server down gracefully and returns once it is gone.
     ///
     /// The listener closes at once (new connections are refused), requests

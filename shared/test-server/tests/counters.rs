@@ -92,9 +92,14 @@ async fn max_in_flight_counts_concurrent_requests() {
     drop(requests);
     wait_until("all 7 abandoned", || server.abandoned() == 7).await;
     assert_eq!(server.in_flight(), 0);
-    // The peak is kept after the requests are gone.
+    // The peak is kept after the requests are gone...
     client.get(server.url("/json")).send().await.unwrap();
     assert_eq!(server.max_in_flight(), 7);
+    // ...until a test starts a new count.
+    server.reset_max_in_flight();
+    assert_eq!(server.max_in_flight(), 0);
+    client.get(server.url("/json")).send().await.unwrap();
+    assert_eq!(server.max_in_flight(), 1);
 }
 
 /// Sends `GET path` from a task, waits until the server is working on it,
