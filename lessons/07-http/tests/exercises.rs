@@ -181,12 +181,16 @@ kit::exercise_tests! {
         let (outcome, took) = measure(within(secs(10), "get_with_retry",
             subject::get_with_retry(&Client::new(), &url, policy))).await;
         let gave_up = outcome.unwrap_err();
-        assert_eq!(gave_up.status, Some(503));
+        // Some(503) from the last answer, or None if the deadline cut the
+        // last try short (a slow machine may start one just before it).
+        assert!(matches!(gave_up.status, Some(503) | None), "gave up with {:?}", gave_up.status);
         // Waits of 10-20, 20-40, 40-80, 80-160, 160-320 ms fit 5 or 6 tries
         // in 600 ms; a fixed 20 ms wait would fit about 30.
-        assert!((3..=8).contains(&gave_up.attempts),
+        assert!((2..=8).contains(&gave_up.attempts),
             "{} tries in 600 ms: the wait should double after each failure", gave_up.attempts);
-        assert_eq!(server.requests(), u64::from(gave_up.attempts));
+        // The server saw every try (but perhaps one cut short on its way).
+        let (seen, tries) = (server.requests(), u64::from(gave_up.attempts));
+        assert!(seen == tries || seen + 1 == tries, "{tries} tries, {seen} requests");
         assert!(took <= realtime_upper_bound(deadline), "gave up after {took:?}, the deadline was {deadline:?}");
     }
 
