@@ -19,6 +19,16 @@
 //! Bad input answers 400, an unknown path 404, always with a JSON body
 //! `{"error": "...", "status": code}`.
 //!
+//! Any route also takes `?delay_ms=N` (at most [`MAX_DELAY_MS`]): the server
+//! waits `N` ms before answering, whatever the answer, so a test can make a
+//! slow 500 (`/status/500?delay_ms=120`) or a slow user.
+//!
+//! The server counts what it sees, so a test can prove a claim from the
+//! server's side instead of with a clock: [`TestServer::connections`],
+//! [`TestServer::requests`], [`TestServer::finished`] (answered),
+//! [`TestServer::abandoned`] (the client gave up first),
+//! [`TestServer::in_flight`] and [`TestServer::max_in_flight`].
+//!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
 //! let server = test_server::TestServer::start().await?;
@@ -133,7 +143,43 @@ impl TestServer {
     /// How many HTTP requests the server has received so far (any route,
     /// any answer, counted when the request arrives).
     pub fn requests(&self) -> u64 {
-        self.state.requests.load(Ordering::Relaxed)
+        self.state.requests.load(Ordering::SeqCst)
+    }
+
+    /// How many requests the server answered: the handler (and any
+    /// `?delay_ms=`) ran to the end, whatever the status.
+    pub fn finished(&self) -> u64 {
+        self.state.finished.load(Ordering::SeqCst)
+    }
+
+    /// How many requests the client abandoned before the answer was ready:
+    /// it dropped the request, timed out, or hung up, and the server noticed
+    /// (the connection closed, or the HTTP/2 stream was reset) and stopped
+    /// working on it.
+    ///
+    /// The server learns of it a moment after the client gives up, so a test
+    /// waits for this count rather than reading it once.
+    pub fn abandoned(&self) -> u64 {
+        self.state.abandoned.load(Ordering::SeqCst)
+    }
+
+    /// How many requests the server is working on right now.
+    pub fn in_flight(&self) -> u64 {
+        self.state.in_flight.load(Ordering::SeqCst)
+    }
+
+    /// The most requests the server ever had in flight at once: how a test
+    /// proves that a client capped its concurrency, or did not.
+    pub fn max_in_flight(&self) -> u64 {
+        self.state.max_in_flight.load(Ordering::SeqCst)
+    }
+
+    /// Starts a new count for [`TestServer::max_in_flight`] from the
+    /// requests in flight now: for a test that warms a client up first and
+    /// then measures.
+    pub fn reset_max_in_flight(&self) {
+        let now = self.state.in_flight.load(Ordering::SeqCst);
+        self.state.max_in_flight.store(now, Ordering::SeqCst);
     }
 
     /// Shuts the server down gracefully and returns once it is gone.

@@ -26,8 +26,8 @@ use crate::{MAX_BYTES, MAX_DELAY_MS};
 /// `/flaky` fails this many calls per key unless `fail=` says otherwise.
 const DEFAULT_FLAKY_FAILURES: u64 = 2;
 
-/// Builds the router with all routes, JSON 404/405 fallbacks and the request
-/// counter.
+/// Builds the router with all routes, JSON 404/405 fallbacks and the
+/// middleware that counts requests and applies `?delay_ms=`.
 pub(crate) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/delay/{ms}", get(delay))
@@ -40,16 +40,78 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Added last so it wraps the fallbacks too: every request counts.
-        .layer(middleware::from_fn_with_state(
-            Arc::clone(&state),
-            count_request,
-        ))
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), track))
         .with_state(state)
 }
 
-async fn count_request(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    state.requests.fetch_add(1, Ordering::Relaxed);
-    next.run(req).await
+/// Counts every request from arrival to answer, and applies `?delay_ms=N`
+/// (any route, any status) before the handler runs.
+///
+/// hyper drops this future when the client gives up on the request (HTTP/1.1:
+/// the connection closes; HTTP/2: the stream is reset), so a request that
+/// never reaches the end of this function was abandoned, and [`Tracked`]'s
+/// `Drop` says so.
+async fn track(
+    State(state): State<Arc<AppState>>,
+    Query(params): Query<HashMap<String, String>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut tracked = Tracked::arrive(Arc::clone(&state));
+    let response = match params.get("delay_ms").map(|raw| parse_delay(raw)) {
+        Some(Err(err)) => err.into_response(),
+        Some(Ok(delay)) => {
+            tokio::time::sleep(delay).await;
+            next.run(req).await
+        }
+        None => next.run(req).await,
+    };
+    tracked.finish();
+    response
+}
+
+/// One request being worked on; counted out of `in_flight` when dropped,
+/// and counted as abandoned if it never finished.
+struct Tracked {
+    state: Arc<AppState>,
+    finished: bool,
+}
+
+impl Tracked {
+    fn arrive(state: Arc<AppState>) -> Self {
+        state.requests.fetch_add(1, Ordering::SeqCst);
+        let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        state.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        Self {
+            state,
+            finished: false,
+        }
+    }
+
+    fn finish(&mut self) {
+        self.finished = true;
+        self.state.finished.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.state.abandoned.fetch_add(1, Ordering::SeqCst);
+        }
+        self.state.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A delay in milliseconds, at most [`MAX_DELAY_MS`].
+fn parse_delay(raw: &str) -> Result<Duration, ApiError> {
+    let ms: u64 = parse_number(raw, "delay in milliseconds")?;
+    if ms > MAX_DELAY_MS {
+        return Err(ApiError::bad_request(format!(
+            "delay of {ms} ms is over the limit of {MAX_DELAY_MS} ms"
+        )));
+    }
+    Ok(Duration::from_millis(ms))
 }
 
 /// Parses a number from a path segment, or explains in a 400 what was wrong.
@@ -61,14 +123,9 @@ fn parse_number<T: FromStr>(raw: &str, what: &str) -> Result<T, ApiError> {
 /// `GET /delay/{ms}`: an answer that takes `ms` milliseconds. The sleep is
 /// tokio's, so thousands of concurrent delays cost no threads.
 async fn delay(Path(raw): Path<String>) -> Result<Json<Value>, ApiError> {
-    let ms: u64 = parse_number(&raw, "delay in milliseconds")?;
-    if ms > MAX_DELAY_MS {
-        return Err(ApiError::bad_request(format!(
-            "delay of {ms} ms is over the limit of {MAX_DELAY_MS} ms"
-        )));
-    }
-    tokio::time::sleep(Duration::from_millis(ms)).await;
-    Ok(Json(json!({ "delay_ms": ms })))
+    let delay = parse_delay(&raw)?;
+    tokio::time::sleep(delay).await;
+    Ok(Json(json!({ "delay_ms": delay.as_millis() as u64 })))
 }
 
 /// `GET /status/{code}`: answers with any final status code, 200..=999.

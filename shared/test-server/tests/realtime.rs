@@ -60,6 +60,28 @@ fn delay_really_waits() {
 }
 
 #[test]
+fn delay_ms_delays_an_error_status() {
+    realtime(async {
+        let server = TestServer::start().await.unwrap();
+        let client = Client::new();
+        let (status, took) = measure(async {
+            let url = server.url("/status/500?delay_ms=120");
+            client.get(url).send().await.unwrap().status()
+        })
+        .await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_realtime_between(took, ms(120), secs(2));
+        // On `/delay/{ms}` the two add up.
+        let (_, took) = measure(async {
+            let url = server.url("/delay/100?delay_ms=100");
+            client.get(url).send().await.unwrap()
+        })
+        .await;
+        assert_realtime_between(took, ms(200), secs(2));
+    });
+}
+
+#[test]
 fn concurrent_delays_over_http2_overlap() {
     realtime(async {
         let server = TestServer::start().await.unwrap();
