@@ -8,6 +8,7 @@
 //!   paused clock, with one stated margin under the real clock.
 //! - [`sim`]: simulated I/O (`fetch(name, delay)` and friends), the running
 //!   example of the tutorials this course follows.
+//! - [`panics`]: the text of a panic, from a payload or a task's `JoinError`.
 //! - [`show`]: the section headings every lesson program prints.
 //! - [`book_image`]: checks the book's timeline pictures against a fresh run.
 //! - [`servers`]: finds a real server (PostgreSQL, MySQL, Redis) for a test
@@ -17,6 +18,7 @@
 
 pub mod book_image;
 pub mod exercise;
+pub mod panics;
 pub mod servers;
 pub mod show;
 pub mod sim;
