@@ -99,7 +99,7 @@ fn list_shows_lessons_and_exercises() {
     assert!(out.status.success(), "{all}");
     assert!(all.contains("01-one-after-another"), "{all}");
     assert!(all.contains("Coroutines"), "{all}");
-    assert!(all.contains("(draft)"), "{all}");
+    assert!(all.contains("16-small-task"), "the last lesson too:\n{all}");
     assert!(all.contains("exercises done"), "{all}");
 }
 
