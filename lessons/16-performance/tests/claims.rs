@@ -7,41 +7,12 @@
 // memory. This one only counts and passes every call on to `System`.
 #![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::time::Duration;
 
 use lesson_16_performance::memory::sleeper;
 
-/// Counts the bytes allocated by the current thread, so tests running
-/// side by side on other threads do not add to it.
-struct Counting;
-
-thread_local! {
-    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call goes to `System` unchanged; we only add to a
-// thread-local counter, which does not allocate.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATED.try_with(|n| n.set(n.get() + layout.size()));
-        // SAFETY: the caller's contract for `alloc` is passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static COUNTING: Counting = Counting;
-
-fn allocated() -> usize {
-    ALLOCATED.with(Cell::get)
-}
+mod counting;
+use counting::allocated;
 
 /// The bound the claim states: a spawned task sleeping 1 s allocates at
 /// most this many bytes (its future, tokio's header and trailer, padding).

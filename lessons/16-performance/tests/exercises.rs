@@ -2,46 +2,18 @@
 //! learner's stub (ignored until checked with the runner) and the reference
 //! solution. See `kit::exercise_tests!`.
 
-// The counting allocator below implements an unsafe trait; it only counts
-// and passes every call on to the system allocator.
+// The counting allocator (`counting/mod.rs`) implements an unsafe trait;
+// it only counts and passes every call on to the system allocator.
 #![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::time::Duration;
 
 use kit::timing::{assert_exact, measure, ms};
 use test_server::TestServer;
 use tokio::time::{Instant, timeout};
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call goes to `System` unchanged; the thread-local counter
-// does not allocate.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATED.try_with(|n| n.set(n.get() + layout.size()));
-        // SAFETY: the caller's contract for `alloc` is passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static COUNTING: Counting = Counting;
-
-/// Bytes allocated on this thread so far.
-fn allocated() -> usize {
-    ALLOCATED.with(Cell::get)
-}
+mod counting;
+use counting::allocated;
 
 /// A plain HTTP/1.1 client for the loopback test server.
 fn http1_client() -> reqwest::Client {
