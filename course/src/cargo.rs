@@ -115,9 +115,18 @@ pub fn parse_failures(output: &str) -> Vec<Failure> {
 }
 
 fn failure(name: String, lines: &[String]) -> Failure {
+    // Other threads may have panicked first (a spawned task, a library the
+    // test deliberately drives into an error), and the code under test may
+    // have printed: what the learner needs is the test's own verdict, so
+    // keep only what follows the test thread's panic when there is one.
+    let own_panic = format!("thread '{name}'");
+    let start = lines
+        .iter()
+        .rposition(|l| l.starts_with(&own_panic) && l.contains(" panicked at "))
+        .unwrap_or(0);
     let mut location = None;
     let mut message = Vec::new();
-    for line in lines {
+    for line in &lines[start..] {
         if line.starts_with("note: run with `RUST_BACKTRACE") {
             continue;
         }

@@ -67,8 +67,11 @@ enum Cmd {
         /// The exercise, e.g. `01-one-after-another`
         id: String,
     },
-    /// maintainers: prove every exercise's tests fail on its stub and pass on its solution
+    /// maintainers: prove every exercise's tests fail on its stub and on
+    /// its known-wrong answers, and pass on its solution
     Verify {
+        /// Only this lesson (`05`) or exercise (`05-bank-account`)
+        only: Option<String>,
         /// Seconds each test run may take before it counts as hung
         #[arg(long, value_name = "SECS", default_value_t = 120)]
         timeout: u64,
@@ -119,6 +122,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Cmd::Next) => next::next(&course),
         Some(Cmd::Watch { manual_run }) => watch::watch(&course, manual_run),
         Some(Cmd::Reset { id }) => reset::reset(&course, &id),
-        Some(Cmd::Verify { timeout }) => verify::verify(&course, Duration::from_secs(timeout)),
+        Some(Cmd::Verify { only, timeout }) => {
+            verify::verify(&course, only.as_deref(), Duration::from_secs(timeout))
+        }
     }
 }

@@ -33,6 +33,10 @@ time_limit_secs = 3
 const STUB: &str = "pub fn double(x: u32) -> u32 {\n    todo!(\"double x\")\n}\n";
 const SOLUTION: &str = "pub fn double(x: u32) -> u32 {\n    x * 2\n}\n";
 
+/// Two known-wrong answers, each failing with a message that names it.
+const WRONG_PLUS: &str = "//! Wrong answer: adds two instead of doubling\n//! Expect: doubling means times two\npub fn double(x: u32) -> u32 {\n    x + 2\n}\n";
+const WRONG_SQUARE: &str = "//! Wrong answer: squares\n//! Expect: double(21) gave 441\npub fn double(x: u32) -> u32 {\n    x * x\n}\n";
+
 const TESTS: &str = r#"
 // Written out by hand here; kit's macro would be given
 // `exercise: double, id: "01-double"`.
@@ -43,7 +47,8 @@ mod double {
         #[test]
         #[ignore = "exercise: check it with `cargo run -p course -- check 01-double`"]
         fn doubles() {
-            assert_eq!(subject::double(21), 42);
+            let got = subject::double(21);
+            assert_eq!(got, 42, "double(21) gave {got}: doubling means times two");
         }
     }
     mod solution {
@@ -51,7 +56,8 @@ mod double {
 
         #[test]
         fn doubles() {
-            assert_eq!(subject::double(21), 42);
+            let got = subject::double(21);
+            assert_eq!(got, 42, "double(21) gave {got}: doubling means times two");
         }
     }
 }
@@ -117,6 +123,16 @@ fn make_course(root: &Path) {
     write(root, "lessons/01-demo/tests/exercises.rs", TESTS);
     write(
         root,
+        "lessons/01-demo/tests/wrong/double/plus_two.rs",
+        WRONG_PLUS,
+    );
+    write(
+        root,
+        "lessons/01-demo/tests/wrong/double/square.rs",
+        WRONG_SQUARE,
+    );
+    write(
+        root,
         "book/src/01-demo.md",
         "# Demo\n\n### Exercise 01-double\n\nRun `cargo run -p course -- check 01-double`.\n",
     );
@@ -159,6 +175,14 @@ fn the_learner_loop_on_a_tiny_course() {
     let all = text(&out);
     assert!(out.status.success(), "verify should pass:\n{all}");
     assert!(all.contains("01-double") && all.contains("1/1 ✓"), "{all}");
+    assert!(
+        all.contains("01-double/plus_two: assertion `left == right` failed: double(21) gave 23")
+            && all.contains("2/2 ✓")
+            && all.contains("all 2 known-wrong answers"),
+        "verify proves both wrong answers fail and shows their messages:\n{all}"
+    );
+    let stub_now = fs::read_to_string(&stub_path).unwrap();
+    assert_eq!(stub_now, STUB, "verify puts the stub back");
 
     // The stub fails, showing the learner the todo!() message.
     let out = course(root, &["check", "01-double"]);
@@ -272,6 +296,57 @@ fn the_learner_loop_on_a_tiny_course() {
     );
 }
 
+/// A wrong answer the tests let through, one whose first failure does not
+/// name the mistake, and one that is missing are each a verify problem; an
+/// interrupted verify's stand-in is put back.
+#[test]
+fn verify_proves_wrong_answers_fail_for_the_right_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    make_course(root);
+    let stub_path = root.join("lessons/01-demo/src/exercises/double.rs");
+    write(
+        root,
+        "lessons/01-demo/tests/wrong/double/plus_two.rs",
+        "//! Wrong answer: doubles by adding\n//! Expect: doubling means\npub fn double(x: u32) -> u32 {\n    x + x\n}\n",
+    );
+    write(
+        root,
+        "lessons/01-demo/tests/wrong/double/square.rs",
+        "//! Wrong answer: squares\n//! Expect: you squared it\npub fn double(x: u32) -> u32 {\n    x * x\n}\n",
+    );
+    // As if an earlier verify had been killed with a wrong answer in place.
+    fs::copy(&stub_path, stub_path.with_extension("rs.verify-orig")).unwrap();
+    write(root, "lessons/01-demo/src/exercises/double.rs", "garbage");
+
+    let out = course(root, &["verify", "01-double"]);
+    let all = text(&out);
+    assert!(!out.status.success(), "verify should fail:\n{all}");
+    assert!(
+        all.contains("was left replaced by an interrupted verify"),
+        "{all}"
+    );
+    assert!(
+        all.contains("01-double/plus_two: passes every test: the tests let this mistake through"),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "01-double/square: the first failure (double::stub::doubles) does not name the mistake"
+        ),
+        "{all}"
+    );
+    assert_eq!(fs::read_to_string(&stub_path).unwrap(), STUB);
+
+    fs::remove_file(root.join("lessons/01-demo/tests/wrong/double/square.rs")).unwrap();
+    let out = course(root, &["verify"]);
+    let all = text(&out);
+    assert!(
+        all.contains("holds 1 wrong answer(s); every exercise keeps at least 2"),
+        "{all}"
+    );
+}
+
 /// A learner's answer that never finishes (a busy loop) is stopped at the
 /// exercise's time limit with a message that says what that means, instead
 /// of hanging `check`.
@@ -309,7 +384,14 @@ fn a_wrong_answer_shows_the_assertion_not_cargo_noise() {
     let out = course(root, &["check", "01-double"]);
     let all = text(&out);
     assert!(!out.status.success(), "{all}");
-    assert!(all.contains("left: 23"), "the assertion is shown:\n{all}");
+    assert!(
+        all.contains("double(21) gave 23"),
+        "the assertion is shown:\n{all}"
+    );
+    assert!(
+        !all.contains("tests/exercises.rs"),
+        "the test file's location is not the learner's business:\n{all}"
+    );
     assert!(all.contains("1 of 1 tests fail"), "{all}");
     assert!(!all.contains("error: test failed"), "{all}");
     let out = course(root, &["check", "01-double", "--verbose"]);

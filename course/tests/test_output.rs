@@ -109,3 +109,30 @@ test result: FAILED. 0 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out
         Some("src/exercises/a.rs:3:5")
     );
 }
+
+/// A library's panic in a spawned task, and whatever the code printed,
+/// come before the test's own verdict; only the verdict is the message.
+#[test]
+fn a_failure_keeps_the_test_threads_own_panic() {
+    use course::cargo::parse_failures;
+    let output = "\
+---- a::stub::one stdout ----
+connecting to user99
+thread 'tokio-runtime-worker' (77) panicked at lessons/x/src/support.rs:40:9:
+bad address: user99
+thread 'a::stub::one' (76) panicked at lessons/x/tests/exercises.rs:12:5:
+one bad address must not stop the others: got 0 replies, want 99
+
+test result: FAILED. 0 passed; 1 failed
+";
+    let failures = parse_failures(output);
+    assert_eq!(failures.len(), 1, "{failures:#?}");
+    assert_eq!(
+        failures[0].message,
+        "one bad address must not stop the others: got 0 replies, want 99"
+    );
+    assert_eq!(
+        failures[0].location.as_deref(),
+        Some("lessons/x/tests/exercises.rs:12:5")
+    );
+}

@@ -189,3 +189,30 @@ fn every_ready_lesson_has_at_least_three_exercises_and_map_rows() {
         );
     }
 }
+
+/// `course.toml` lists exercises lesson by lesson, and each lesson's in
+/// the order its chapter presents them (`course::lint::course_order`).
+#[test]
+fn exercises_are_listed_in_the_order_the_learner_meets_them() {
+    let problems = course::lint::course_order(&course());
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Every check in a lesson's `tests/exercises.rs` carries a message that
+/// says what was compared (`course::lint::exercise_tests_file`).
+#[test]
+fn every_exercise_test_says_what_it_compared() {
+    let course = course();
+    let problems: Vec<String> = course
+        .lessons
+        .iter()
+        .filter(|l| l.ready)
+        .flat_map(|l| course::lint::exercise_tests_file(&course, l))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{} checks without a message:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -102,13 +102,13 @@ pub fn check_one(course: &Course, ex: &Exercise, target: Target, output: Output)
     if output == Output::Verbose {
         println!("{}{}", run.raw.stdout, run.raw.stderr);
     }
-    let passed = report(ex, target, &run);
+    let passed = report(ex, target, output, &run);
     print_next_steps_if(ex, target, passed);
     Ok(passed)
 }
 
 /// Prints each test's verdict and the overall one; `true` if all passed.
-fn report(ex: &Exercise, target: Target, run: &TestRun) -> bool {
+fn report(ex: &Exercise, target: Target, output: Output, run: &TestRun) -> bool {
     let prefix = test_prefix(ex, target);
     let short = |name: &str| name.strip_prefix(&prefix).unwrap_or(name).to_owned();
 
@@ -126,11 +126,14 @@ fn report(ex: &Exercise, target: Target, run: &TestRun) -> bool {
         return false;
     }
 
-    let ours: Vec<_> = run
+    // By name, as libtest lists them: the same order on every run, so the
+    // first ✗ a learner reads does not depend on which thread was quicker.
+    let mut ours: Vec<_> = run
         .results
         .iter()
         .filter(|r| r.name.starts_with(&prefix))
         .collect();
+    ours.sort_by(|a, b| a.name.cmp(&b.name));
     if ours.is_empty() {
         if run.raw.success() {
             // A course bug, not the learner's: say so rather than "not done".
@@ -169,7 +172,13 @@ fn report(ex: &Exercise, target: Target, run: &TestRun) -> bool {
                 let failure = failures.iter().find(|f| f.name == result.name);
                 if let Some(failure) = failure.filter(|_| !all_todo) {
                     println!("{}", ui::indent(&first_lines(&failure.message, 20), 6));
-                    if let Some(at) = &failure.location {
+                    // The test file is not the learner's to read; a panic
+                    // in their own file is worth pointing at.
+                    let at = failure
+                        .location
+                        .as_deref()
+                        .filter(|at| output == Output::Verbose || at.contains("src/exercises/"));
+                    if let Some(at) = at {
                         println!("      {}", ui::dim(&format!("(at {at})")));
                     }
                 }

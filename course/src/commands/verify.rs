@@ -1,9 +1,12 @@
 //! `verify` (maintainers, CI): proves every exercise of every ready lesson
-//! is sound: its tests fail on the stub and pass on the solution, it has a
-//! hint and a book section, and course.toml lists exactly the exercise files.
+//! is sound: its tests fail on the stub, on each of its known-wrong answers
+//! (with a message that names the mistake) and pass on the solution; it has
+//! a hint and a book section; and course.toml lists exactly the exercise
+//! files.
 
 mod runs;
 mod table;
+pub mod wrong;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -20,11 +23,38 @@ use crate::lint;
 use crate::manifest::{Course, Exercise, Lesson};
 use crate::ui;
 
-pub fn verify(course: &Course, timeout: Duration) -> Result<ExitCode> {
+/// `verify [ONLY]`: every ready lesson, or one lesson (`05`) or exercise
+/// (`05-bank-account`).
+pub fn verify(course: &Course, only: Option<&str>, timeout: Duration) -> Result<ExitCode> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    // An exercise id, else a lesson (`05`, `05-primitives`).
+    let only_exercise = only
+        .and_then(|o| course.exercise(o).ok())
+        .map(|ex| ex.id.clone());
+    if let Some(o) = only.filter(|_| only_exercise.is_none()) {
+        course.lesson(o)?;
+    }
+    for ex in &course.exercises {
+        if wrong::restore_leftover(course, ex)? {
+            println!(
+                "{} {} was left replaced by an interrupted verify; it is put back",
+                ui::bold("!"),
+                ex.file.display()
+            );
+        }
+    }
+    problems.extend(lint::course_order(course));
     for lesson in course.lessons.iter().filter(|l| l.ready) {
-        verify_lesson(course, lesson, timeout, &mut rows, &mut problems)?;
+        let wanted = match (only, &only_exercise) {
+            (None, _) => true,
+            (Some(_), Some(id)) => course.exercise(id)?.lesson == lesson.number,
+            (Some(o), None) => course.lesson(o)?.number == lesson.number,
+        };
+        if wanted {
+            let filter = Filter(only_exercise.as_deref());
+            verify_lesson(course, lesson, filter, timeout, &mut rows, &mut problems)?;
+        }
     }
 
     if rows.is_empty() && problems.is_empty() {
@@ -34,8 +64,10 @@ pub fn verify(course: &Course, timeout: Duration) -> Result<ExitCode> {
     print!("{}", table(&rows));
     println!();
     if problems.is_empty() {
+        let wrong: usize = rows.iter().map(|r| r.wrong_failed).sum();
         println!(
-            "{} every exercise ({}) fails on its stub and passes on its solution",
+            "{} every exercise ({}) fails on its stub, passes on its solution, \
+             and its tests kill all {wrong} known-wrong answers",
             ui::green("✓"),
             rows.len()
         );
@@ -48,14 +80,26 @@ pub fn verify(course: &Course, timeout: Duration) -> Result<ExitCode> {
     Ok(ExitCode::FAILURE)
 }
 
+/// Which exercises of a lesson to verify: all, or the one named.
+#[derive(Debug, Clone, Copy)]
+struct Filter<'a>(Option<&'a str>);
+
+impl Filter<'_> {
+    fn wants(self, ex: &Exercise) -> bool {
+        self.0.is_none_or(|id| id == ex.id)
+    }
+}
+
 fn verify_lesson(
     course: &Course,
     lesson: &Lesson,
+    filter: Filter<'_>,
     timeout: Duration,
     rows: &mut Vec<Row>,
     problems: &mut Vec<String>,
 ) -> Result<()> {
     let listed: Vec<&Exercise> = course.exercises_of(lesson).collect();
+    problems.extend(lint::exercise_tests_file(course, lesson));
     let dir = course.path(&lesson.dir());
     if !dir.is_dir() {
         problems.push(format!(
@@ -90,7 +134,7 @@ fn verify_lesson(
         Ok(runs) => runs,
         Err(problem) => {
             problems.push(problem);
-            for ex in listed {
+            for ex in listed.into_iter().filter(|ex| filter.wants(ex)) {
                 rows.push(Row {
                     tests: "-".into(),
                     stub_fails: "-".into(),
@@ -122,14 +166,59 @@ fn verify_lesson(
         ));
     }
 
-    for ex in listed {
-        rows.push(verify_exercise(
-            course,
-            ex,
-            &stub_run,
-            &solution_run,
-            problems,
+    for ex in listed.into_iter().filter(|ex| filter.wants(ex)) {
+        let mut row = verify_exercise(course, ex, &stub_run, &solution_run, problems);
+        verify_wrong_answers(course, ex, timeout, &mut row, problems)?;
+        rows.push(row);
+    }
+    Ok(())
+}
+
+/// Tries each of `ex`'s known-wrong answers in place of its stub, and
+/// prints the first failure message a learner making that mistake reads.
+fn verify_wrong_answers(
+    course: &Course,
+    ex: &Exercise,
+    timeout: Duration,
+    row: &mut Row,
+    problems: &mut Vec<String>,
+) -> Result<()> {
+    let answers = wrong::wrong_answers(course, ex)?;
+    row.wrong = answers.len();
+    if answers.len() < wrong::AT_LEAST {
+        problems.push(format!(
+            "{}: {} holds {} wrong answer(s); every exercise keeps at least {}",
+            ex.id,
+            wrong::folder(course, ex)
+                .strip_prefix(&course.root)
+                .unwrap_or(&wrong::folder(course, ex))
+                .display(),
+            answers.len(),
+            wrong::AT_LEAST
         ));
+    }
+    for answer in answers {
+        let answer = match answer {
+            Ok(answer) => answer,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let outcome = wrong::try_answer(course, ex, &answer, timeout)?;
+        let mark = if outcome.problem.is_none() {
+            row.wrong_failed += 1;
+            ui::green("✓")
+        } else {
+            ui::red("✗")
+        };
+        println!(
+            "{mark} {}/{}: {}",
+            ex.id,
+            outcome.name,
+            outcome.first_message.as_deref().unwrap_or("(no failure)")
+        );
+        problems.extend(outcome.problem);
     }
     Ok(())
 }

@@ -9,6 +9,8 @@
 //! - [`sim`]: simulated I/O (`fetch(name, delay)` and friends), the running
 //!   example of the tutorials this course follows.
 //! - [`panics`]: the text of a panic, from a payload or a task's `JoinError`.
+//! - [`grade`]: exercise-test verdicts that say what was compared, and
+//!   "too slow" told apart from "never finished".
 //! - [`show`]: the section headings every lesson program prints.
 //! - [`book_image`]: checks the book's timeline pictures against a fresh run.
 //! - [`servers`]: finds a real server (PostgreSQL, MySQL, Redis) for a test
@@ -18,6 +20,7 @@
 
 pub mod book_image;
 pub mod exercise;
+pub mod grade;
 pub mod panics;
 pub mod servers;
 pub mod show;

@@ -7,6 +7,9 @@ pub(super) struct Row {
     pub tests: String,
     pub stub_fails: String,
     pub solution_passes: String,
+    /// How many known-wrong answers it keeps, and how many of them failed.
+    pub wrong: usize,
+    pub wrong_failed: usize,
     pub hint: bool,
     pub book: bool,
 }
@@ -24,6 +27,7 @@ pub(super) fn table(rows: &[Row]) -> String {
         "tests",
         "stub fails",
         "solution passes",
+        "wrong answers fail",
         "hint",
         "book",
     ]
@@ -35,11 +39,12 @@ pub(super) fn table(rows: &[Row]) -> String {
             row.tests.clone(),
             row.stub_fails.clone(),
             row.solution_passes.clone(),
+            ratio(row.wrong_failed, row.wrong),
             yes_no(row.hint),
             yes_no(row.book),
         ]);
     }
-    let mut widths = [0; 6];
+    let mut widths = [0; 7];
     for line in &lines {
         for (w, cell) in widths.iter_mut().zip(line) {
             *w = (*w).max(cell.chars().count());
