@@ -59,6 +59,8 @@ pub fn exercise(course: &Course, ex: &Exercise) -> Findings {
         ));
     }
 
+    problems.extend(wrong_answers(course, ex));
+
     let hint = ex.hint.len() > 20 && ex.more.len() > 20;
     if ex.hint.len() <= 20 {
         problems.push(format!(
@@ -102,6 +104,29 @@ pub fn exercise(course: &Course, ex: &Exercise) -> Findings {
         hint,
         book,
     }
+}
+
+/// The exercise keeps at least two known-wrong answers, each with its
+/// header lines (`verify` runs them; this only checks they are there).
+fn wrong_answers(course: &Course, ex: &Exercise) -> Vec<String> {
+    use crate::commands::verify::wrong;
+    let mut problems = Vec::new();
+    let answers = match wrong::wrong_answers(course, ex) {
+        Ok(answers) => answers,
+        Err(e) => return vec![format!("{}: {e:#}", ex.id)],
+    };
+    if answers.len() < wrong::AT_LEAST {
+        problems.push(format!(
+            "{}: lessons/{}/tests/wrong/{}/ holds {} known-wrong answer(s), fewer than {}",
+            ex.id,
+            course.lesson_of(ex).name(),
+            ex.module,
+            answers.len(),
+            wrong::AT_LEAST
+        ));
+    }
+    problems.extend(answers.into_iter().filter_map(Result::err));
+    problems
 }
 
 /// `course.toml` lists the exercises in the order the learner meets them:

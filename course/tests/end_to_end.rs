@@ -342,7 +342,7 @@ fn verify_proves_wrong_answers_fail_for_the_right_reason() {
     let out = course(root, &["verify"]);
     let all = text(&out);
     assert!(
-        all.contains("holds 1 wrong answer(s); every exercise keeps at least 2"),
+        all.contains("holds 1 known-wrong answer(s), fewer than 2"),
         "{all}"
     );
 }
