@@ -1,6 +1,9 @@
-//! What the exercises are given: a slow audit, its error, a slow store.
+//! What the exercises are given: a slow audit, its error, a slow store
+//! that can fail.
 
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -30,11 +33,27 @@ impl fmt::Display for Insufficient {
 
 impl std::error::Error for Insufficient {}
 
+/// A load that failed (the store was down, say); the next may succeed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The key whose load failed.
+    pub key: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "loading {:?} failed", self.key)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
 /// A slow key-value store that counts how often it is asked.
 #[derive(Debug)]
 pub struct SlowStore {
     delay: Duration,
     loads: AtomicUsize,
+    fail_next: Mutex<HashSet<String>>,
 }
 
 impl SlowStore {
@@ -43,14 +62,30 @@ impl SlowStore {
         Self {
             delay,
             loads: AtomicUsize::new(0),
+            fail_next: Mutex::new(HashSet::new()),
         }
     }
 
-    /// Loads `key`: takes the store's delay, returns `"value of <key>"`.
-    pub async fn load(&self, key: &str) -> String {
+    /// Makes the next load of `key` fail (after the usual delay).
+    pub fn fail_next(&self, key: &str) {
+        self.fail_next
+            .lock()
+            .expect("not poisoned")
+            .insert(key.to_string());
+    }
+
+    /// Loads `key`: takes the store's delay, returns `"value of <key>"`,
+    /// or a [`LoadError`] if [`fail_next`](Self::fail_next) asked for one.
+    pub async fn load(&self, key: &str) -> Result<String, LoadError> {
         self.loads.fetch_add(1, Ordering::SeqCst);
         sleep(self.delay).await;
-        format!("value of {key}")
+        let fails = self.fail_next.lock().expect("not poisoned").remove(key);
+        if fails {
+            return Err(LoadError {
+                key: key.to_string(),
+            });
+        }
+        Ok(format!("value of {key}"))
     }
 
     /// How many loads were started so far.

@@ -2,31 +2,26 @@
 //! learner's stub (ignored until checked with the runner) and the reference
 //! solution. See `kit::exercise_tests!`.
 //!
-//! Every wait a wrong answer could make endless is under a `timeout`: on
-//! the paused clock it fires at once, with a message saying what is wrong.
+//! Every wait a wrong answer could make endless is under
+//! `kit::grade::within`: on the paused clock it fires at once, with a
+//! message saying what is wrong.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use kit::timing::{assert_exact, measure, ms, secs};
+use kit::grade::{took_exactly, within};
+use kit::timing::{fmt_duration, measure, ms, secs};
 use lesson_06_queues::support::{Job, SubmitError};
 use tokio::sync::mpsc;
-use tokio::time::{sleep, timeout};
-
-/// Awaits `fut`, failing with `what` if it takes longer than a minute.
-async fn within_a_minute<F: Future>(what: &str, fut: F) -> F::Output {
-    timeout(secs(60), fut)
-        .await
-        .unwrap_or_else(|_| panic!("{what} (waited 60 s)"))
-}
+use tokio::time::{Instant, sleep};
 
 /// A closed input channel holding `items`.
 fn closed_input(items: impl IntoIterator<Item = u32>) -> mpsc::Receiver<u32> {
     let items: Vec<u32> = items.into_iter().collect();
     let (tx, rx) = mpsc::channel(items.len().max(1));
     for item in items {
-        tx.try_send(item).unwrap();
+        tx.try_send(item).expect("the test's channel has room");
     }
     rx // `tx` dropped: the input is closed
 }
@@ -56,36 +51,63 @@ kit::exercise_tests! {
     lesson: lesson_06_queues, exercise: sum_produced, id: "06-sum-produced";
 
     #[tokio::test(start_paused = true)]
-    async fn sums_ten_items_and_ends_with_the_producer() {
-        let (sum, took) = measure(within_a_minute(
-            "sum_produced never returned: does the loop end when the \
-             producer is done? (is a Sender still alive somewhere?)",
+    async fn ten_items_summed_as_the_producer_is_held_back() {
+        let ((sum, producer_done), took) = measure(within(
+            "sum_produced(10, 100ms) (does the loop end once the producer \
+             is done? Is a Sender still alive somewhere?)",
+            secs(2),
             subject::sum_produced(10, ms(100)),
         ))
         .await;
-        assert_eq!(sum, 55);
-        assert_exact(took, secs(1));
+        assert_eq!(sum, 55, "1 + 2 + … + 10 is 55, sum_produced gave {sum}");
+        assert!(
+            producer_done == ms(700),
+            "the producer's last send went in at {}; with room for 2 items \
+             and 100ms to handle each, the queue holds the producer back \
+             and item 10 goes in at 700ms. Is the queue bounded at 2 \
+             (backpressure), and is the time taken with tokio's Instant?",
+            fmt_duration(producer_done)
+        );
+        took_exactly(
+            "sum_produced(10, 100ms) (ten items handled 100ms each, then \
+             the end)",
+            took,
+            secs(1),
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn nothing_to_produce_is_zero_at_once() {
-        let (sum, took) = measure(within_a_minute(
-            "sum_produced(0, ..) never returned",
+        let ((sum, producer_done), took) = measure(within(
+            "sum_produced(0, 1s) (does the loop end once the producer is \
+             done? Is a Sender still alive somewhere?)",
+            secs(1),
             subject::sum_produced(0, secs(1)),
         ))
         .await;
-        assert_eq!(sum, 0);
-        assert_exact(took, ms(0));
+        assert_eq!(sum, 0, "with no items the sum is 0, it was {sum}");
+        assert!(
+            producer_done == ms(0),
+            "a producer of no items is done at 0ms, it said {}",
+            fmt_duration(producer_done)
+        );
+        took_exactly("sum_produced(0, 1s)", took, ms(0));
     }
 
     #[tokio::test(start_paused = true)]
     async fn a_thousand_items() {
-        let sum = within_a_minute(
-            "sum_produced(1000, ..) never returned",
+        let (sum, _) = within(
+            "sum_produced(1000, 1ms) (does the loop end once the producer \
+             is done? Is a Sender still alive somewhere, or is the producer \
+             awaited before its items are received?)",
+            secs(2),
             subject::sum_produced(1000, ms(1)),
         )
         .await;
-        assert_eq!(sum, 500_500);
+        assert_eq!(
+            sum, 500_500,
+            "1 + 2 + … + 1000 is 500500, sum_produced gave {sum}"
+        );
     }
 }
 
@@ -102,19 +124,26 @@ kit::exercise_tests! {
                 async move { probe.run(secs(1), u64::from(x) * 10).await }
             }
         };
-        let (got, took) = measure(within_a_minute(
-            "process_in_order never returned: does it end when the input \
-             is closed?",
+        let (got, took) = measure(within(
+            "process_in_order of 9 items (does it end when the input is \
+             closed?)",
+            secs(10),
             subject::process_in_order(closed_input(0..9), 3, work),
         ))
         .await;
-        assert_eq!(got, (0..9).map(|x| x * 10).collect::<Vec<u64>>());
-        assert_exact(took, secs(3));
+        let peak = probe.peak.load(Ordering::SeqCst);
         assert_eq!(
-            probe.peak.load(Ordering::SeqCst),
-            3,
-            "three workers: three items at a time, no more, no fewer"
+            peak, 3,
+            "the most items in work at once was {peak}; with 3 workers it \
+             must be 3, no more, no fewer"
         );
+        let want: Vec<u64> = (0..9).map(|x| x * 10).collect();
+        assert_eq!(
+            got, want,
+            "the results of items 0 to 8 (each x gives x * 10), in the order \
+             the items arrived"
+        );
+        took_exactly("nine 1s items on three workers", took, secs(3));
     }
 
     #[tokio::test(start_paused = true)]
@@ -124,13 +153,22 @@ kit::exercise_tests! {
             sleep(if x == 0 { secs(3) } else { secs(1) }).await;
             u64::from(x)
         };
-        let (got, took) = measure(within_a_minute(
-            "process_in_order never returned",
+        let (got, took) = measure(within(
+            "process_in_order of 4 items (does it end when the input is \
+             closed?)",
+            secs(10),
             subject::process_in_order(closed_input(0..4), 2, work),
         ))
         .await;
-        assert_eq!(got, [0, 1, 2, 3], "arrival order");
-        assert_exact(took, secs(3)); // worker 2 does items 1, 2, 3 meanwhile
+        assert_eq!(
+            got,
+            [0, 1, 2, 3],
+            "the results came back as {got:?}; they must be in the order the \
+             items arrived, [0, 1, 2, 3], however they finish (item 0 took \
+             3s, the others 1s). Are results kept in the order they finished?"
+        );
+        // Worker 2 does items 1, 2 and 3 meanwhile.
+        took_exactly("items of 3s, 1s, 1s, 1s on two workers", took, secs(3));
     }
 
     #[tokio::test(start_paused = true)]
@@ -139,7 +177,9 @@ kit::exercise_tests! {
         let producer = async move {
             for x in [5, 4, 3, 2, 1] {
                 sleep(secs(1)).await;
-                tx.send(x).await.expect("the pipeline is receiving");
+                if tx.send(x).await.is_err() {
+                    break; // the pipeline has stopped receiving
+                }
             }
         }; // tx dropped: the input closes at 5 s
         let work = |x: u32| async move {
@@ -147,25 +187,49 @@ kit::exercise_tests! {
             u64::from(x) + 100
         };
         let pipeline = subject::process_in_order(rx, 2, work);
-        let ((), (got, took)) = within_a_minute(
-            "process_in_order never returned after the input closed",
+        let ((), (got, took)) = within(
+            "process_in_order of 5 items arriving one a second (does it end \
+             when the input is closed?)",
+            secs(20),
             async { tokio::join!(producer, measure(pipeline)) },
         )
         .await;
-        assert_eq!(got, [105, 104, 103, 102, 101]);
-        assert_exact(took, ms(5500)); // the last item arrives at 5 s
+        assert!(
+            got.len() == 5,
+            "5 items were sent, one a second, and {} results came back \
+             ({got:?}): items were lost. Did the workers stop when the input \
+             was empty for a moment? Only recv() giving None means closed",
+            got.len()
+        );
+        assert_eq!(
+            got,
+            [105, 104, 103, 102, 101],
+            "the results of items 5, 4, 3, 2, 1 (each x gives x + 100), in \
+             arrival order"
+        );
+        assert!(
+            took == ms(5500),
+            "the last item arrived at 5s and takes 500ms, so all can be done \
+             at 5.5s; process_in_order returned at {}. Does work start only \
+             once the input is closed, not as each item arrives?",
+            fmt_duration(took)
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn an_empty_closed_input_gives_nothing_at_once() {
         let work = |x: u32| async move { u64::from(x) };
-        let (got, took) = measure(within_a_minute(
-            "process_in_order never returned on an empty, closed input",
+        let (got, took) = measure(within(
+            "process_in_order on an empty, closed input",
+            secs(1),
             subject::process_in_order(closed_input([]), 4, work),
         ))
         .await;
-        assert!(got.is_empty());
-        assert_exact(took, ms(0));
+        assert!(
+            got.is_empty(),
+            "an empty input must give no results, it gave {got:?}"
+        );
+        took_exactly("process_in_order on an empty, closed input", took, ms(0));
     }
 }
 
@@ -176,62 +240,106 @@ kit::exercise_tests! {
     async fn shutdown_drains_every_accepted_job() {
         let queue = subject::WorkQueue::new(3, 10);
         for id in 0..10 {
-            within_a_minute("submit never returned", queue.submit(job(id, secs(1))))
+            let submit = queue.submit(job(id, secs(1)));
+            within("a submit with room", secs(1), submit)
                 .await
-                .expect("room for all ten");
+                .expect("a queue with room for 10 accepts ten jobs");
         }
-        let (mut done, took) = measure(within_a_minute(
-            "shutdown never returned: do the workers end once the queue \
-             is closed and empty?",
+        let (mut done, took) = measure(within(
+            "shutdown (do the workers end once the queue is closed and \
+             empty?)",
+            secs(8),
             queue.shutdown(),
         ))
         .await;
-        assert_exact(took, secs(4)); // 3 workers: 3 + 3 + 3 + 1
         done.sort();
-        assert_eq!(done, (0..10).collect::<Vec<_>>(), "every job, once");
+        assert_eq!(
+            done,
+            (0..10).collect::<Vec<_>>(),
+            "shutdown reported the jobs {done:?} as done (sorted); all ten \
+             accepted jobs, 0 to 9, must be done, each once. Did shutdown \
+             stop the workers before they finished the accepted jobs?"
+        );
+        took_exactly(
+            "shutdown of ten 1s jobs on 3 workers (3 + 3 + 3 + 1)",
+            took,
+            secs(4),
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn submit_waits_while_the_queue_is_full() {
         let queue = subject::WorkQueue::new(1, 1);
-        let start = tokio::time::Instant::now();
+        let start = Instant::now();
         let mut accepted = Vec::new();
         for id in 0..3 {
-            within_a_minute("submit never returned", queue.submit(job(id, secs(1))))
+            within("a submit", secs(5), queue.submit(job(id, secs(1))))
                 .await
-                .unwrap();
+                .expect("an open queue accepts the job, waiting if full");
             accepted.push(start.elapsed());
         }
         // Job 0 goes to the worker, job 1 fills the queue, job 2 waits
         // until the worker takes job 1, at 1 s.
-        assert_eq!(accepted, [ms(0), ms(0), secs(1)]);
-        let done = within_a_minute("shutdown never returned", queue.shutdown()).await;
-        assert_eq!(done, [0, 1, 2]);
+        let shown: Vec<String> =
+            accepted.iter().map(|&d| fmt_duration(d)).collect();
+        let shown = shown.join(", ");
+        assert!(
+            accepted == [ms(0), ms(0), secs(1)],
+            "with 1 worker and room for 1, three submits returned at \
+             [{shown}]; they should return at [0ms, 0ms, 1s]: job 0 goes to \
+             the worker, job 1 fills the queue, job 2 waits until the worker \
+             takes job 1. Is the queue bounded at `capacity`?"
+        );
+        let done = within("shutdown", secs(5), queue.shutdown()).await;
+        assert_eq!(
+            done,
+            [0, 1, 2],
+            "shutdown reported {done:?} as done; jobs 0, 1 and 2, in the \
+             order they finished, were expected"
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn try_submit_refuses_when_full_and_hands_the_job_back() {
         let queue = subject::WorkQueue::new(1, 2);
-        queue.try_submit(job(0, secs(1))).unwrap();
+        queue
+            .try_submit(job(0, secs(1)))
+            .expect("try_submit on an empty queue accepts job 0");
         sleep(ms(10)).await; // the worker takes job 0
-        queue.try_submit(job(1, secs(1))).unwrap();
-        queue.try_submit(job(2, secs(1))).unwrap();
+        queue
+            .try_submit(job(1, secs(1)))
+            .expect("try_submit with room for 2 accepts job 1");
+        queue
+            .try_submit(job(2, secs(1)))
+            .expect("try_submit with room for 1 more accepts job 2");
+        let refused = queue.try_submit(job(3, secs(1)));
         assert_eq!(
-            queue.try_submit(job(3, secs(1))),
+            refused,
             Err(SubmitError::Full(job(3, secs(1)))),
-            "room for 2 in the queue, both taken"
+            "room for 2 in the queue, both taken, so try_submit(job 3) must \
+             give the job back as Full; is the queue bounded at `capacity`?"
         );
         let (done, took) =
-            measure(within_a_minute("shutdown never returned", queue.shutdown()))
-                .await;
-        assert_eq!(done, [0, 1, 2]);
-        assert_exact(took, ms(2990));
+            measure(within("shutdown", secs(5), queue.shutdown())).await;
+        assert_eq!(
+            done,
+            [0, 1, 2],
+            "shutdown reported {done:?} as done; jobs 0, 1 and 2 were accepted"
+        );
+        took_exactly(
+            "shutdown at 10ms of three 1s jobs on one worker",
+            took,
+            ms(2990),
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn jobs_are_refused_once_shutdown_begins() {
         let queue = subject::WorkQueue::new(1, 4);
-        queue.submit(job(0, secs(1))).await.unwrap();
+        let submit = queue.submit(job(0, secs(1)));
+        within("a submit to an empty queue", secs(1), submit)
+            .await
+            .expect("an empty queue accepts job 0");
         let late = async {
             sleep(ms(100)).await; // shutdown has begun by now
             (
@@ -239,23 +347,46 @@ kit::exercise_tests! {
                 queue.try_submit(job(2, secs(1))),
             )
         };
-        let (done, (submitted, tried)) = within_a_minute(
-            "shutdown never returned",
+        let (done, (submitted, tried)) = within(
+            "shutdown, with submits arriving during it (do the workers end \
+             once the queue is closed and empty?)",
+            secs(5),
             async { tokio::join!(queue.shutdown(), late) },
         )
         .await;
-        assert_eq!(submitted, Err(SubmitError::Closed(job(1, secs(1)))));
-        assert_eq!(tried, Err(SubmitError::Closed(job(2, secs(1)))));
-        assert_eq!(done, [0], "only the job accepted before shutdown");
+        assert_eq!(
+            submitted,
+            Err(SubmitError::Closed(job(1, secs(1)))),
+            "submit(job 1) during shutdown must give the job back as Closed"
+        );
+        assert_eq!(
+            tried,
+            Err(SubmitError::Closed(job(2, secs(1)))),
+            "try_submit(job 2) during shutdown must give the job back as Closed"
+        );
+        assert_eq!(
+            done,
+            [0],
+            "shutdown reported {done:?} as done; job 0, the only job accepted \
+             before shutdown, must be done. Did shutdown stop the workers \
+             before they finished the accepted jobs?"
+        );
     }
 
     #[tokio::test(start_paused = true)]
     async fn an_idle_queue_shuts_down_at_once() {
         let queue = subject::WorkQueue::new(4, 4);
-        let (done, took) =
-            measure(within_a_minute("shutdown never returned", queue.shutdown()))
-                .await;
-        assert!(done.is_empty());
-        assert_exact(took, ms(0));
+        let (done, took) = measure(within(
+            "shutdown of an idle queue (do the workers end once the queue is \
+             closed and empty?)",
+            secs(1),
+            queue.shutdown(),
+        ))
+        .await;
+        assert!(
+            done.is_empty(),
+            "an idle queue has done no jobs, shutdown reported {done:?}"
+        );
+        took_exactly("shutdown of an idle queue", took, ms(0));
     }
 }

@@ -25,10 +25,12 @@
 //!             return self.balance
 //! ```
 //!
-//! The tests (`tests/exercises.rs`, module `bank_account`) share one
-//! account between spawned tasks: five withdrawals of 30 from 100 must
-//! leave 10 (three succeed, two are refused), and take exactly 300 ms on
-//! the paused clock (three audits, one after another).
+//! The account is shared by many tasks (behind an `Arc`). The tests
+//! (`tests/exercises.rs`, module `bank_account`) run withdrawals
+//! concurrently on one account: five withdrawals of 30 from 100 must leave
+//! 10 (three succeed, two are refused), and take exactly 300 ms on the
+//! paused clock (three audits, one after another); a refusal reports the
+//! balance it saw.
 //!
 //! Check it: `cargo run -p course -- check 05-bank-account`
 

@@ -1,70 +1,59 @@
-//! Exercise 05-token-bucket (challenge: a port).
+//! Exercise 05-token-bucket (challenge).
 //!
-//! Port this Python token bucket. It lets a burst of up to `capacity` calls
-//! through at once, then one call per `1 / per_second`; while idle it
-//! refills at `per_second` tokens a second, never above `capacity`.
+//! A limiter for calls to an API that allows bursts but a steady rate, and
+//! that must not have too many calls open at once. `run(call)` waits until
+//! `call` may start, runs it, and returns its output. Two limits hold
+//! together:
+//!
+//! - **a cap**: at most `in_flight` calls run at the same time;
+//! - **a token bucket** on the starts: up to `burst` calls may start at
+//!   once; after that, one per `1 / per_second`. While idle, the bucket
+//!   earns `per_second` tokens a second (fractions too), never holding more
+//!   than `burst`. So in any stretch of time T, at most
+//!   `burst + per_second × T` calls start.
+//!
+//! A caller that gives up while it waits (its `run` future dropped by a
+//! timeout or a `select!`) spends nothing: no slot in flight, no token.
+//! The limiter is shared by spawned tasks (behind an `Arc`), so it must be
+//! `Send + Sync`.
+//!
+//! The Python callers it serves:
 //!
 //! ```python
-//! import asyncio
+//! limiter = Limiter(in_flight=3, burst=5, per_second=10)
 //!
-//! class TokenBucket:
-//!     def __init__(self, capacity, per_second):
-//!         self.capacity = capacity
-//!         self.per_second = per_second
-//!         self.tokens = capacity
-//!         self.updated = asyncio.get_running_loop().time()
-//!         self.lock = asyncio.Lock()
-//!
-//!     def _refill(self):
-//!         now = asyncio.get_running_loop().time()
-//!         earned = (now - self.updated) * self.per_second
-//!         self.tokens = min(self.capacity, self.tokens + earned)
-//!         self.updated = now
-//!
-//!     async def acquire(self):
-//!         async with self.lock:          # callers take turns
-//!             self._refill()
-//!             if self.tokens < 1:        # wait for the missing part
-//!                 await asyncio.sleep((1 - self.tokens) / self.per_second)
-//!                 self._refill()
-//!             self.tokens -= 1
-//!
-//! async def main():
-//!     loop = asyncio.get_running_loop()
-//!     bucket = TokenBucket(capacity=5, per_second=10)
-//!     start = loop.time()
-//!
-//!     async def call(i):
-//!         await bucket.acquire()
-//!         print(f"call {i} at {loop.time() - start:.1f}s")
-//!
-//!     await asyncio.gather(*(call(i) for i in range(25)))
-//!
-//! asyncio.run(main())
+//! async def fetch(i):
+//!     async with limiter:        # waits for both limits
+//!         return await client.get(f"/items/{i}")
 //! ```
 //!
-//! The tests (`tests/exercises.rs`, module `token_bucket`) use the paused
-//! clock and allow 2 ms of rounding per call: 25 calls at once through
-//! `new(5, 10)` go at 0 s (five of them), then 0.1, 0.2, … up to 2.0 s;
-//! after a long idle spell a burst of 5 goes at once and the 6th waits
-//! 100 ms (the bucket never holds more than `capacity`); 250 ms after
-//! emptying it, 2 calls go at once and the next 2 at 300 and 400 ms. The
-//! bucket is shared between spawned tasks, so it must be `Send + Sync`.
+//! The tests (`tests/exercises.rs`, module `token_bucket`), on the paused
+//! clock, allowing 2 ms of rounding per start: 25 calls at once through
+//! `new(100, 5, 10)` start five at 0 s, then one every 0.1 s up to 2.0 s;
+//! ten 1 s calls through `new(3, 100, 1000)` never run more than 3 at once
+//! and take 4 s; through `new(3, 1, 10)`, when three calls end at the same
+//! moment, the three that were waiting start 100 ms apart, not together;
+//! after 10 s idle, a burst of 5 goes at once and the 6th waits 100 ms;
+//! 250 ms after the bucket emptied, 2 calls go at once and the next 2 at 50
+//! and 150 ms; a caller that gave up does not delay the next one.
 //!
 //! Check it: `cargo run -p course -- check 05-token-bucket`
 
-/// A token bucket: bursts up to `capacity`, refills at `per_second`.
-#[derive(Debug)]
-pub struct TokenBucket {}
+use std::future::Future;
 
-impl TokenBucket {
-    /// A full bucket of `capacity` tokens refilling at `per_second`.
-    pub fn new(capacity: u32, per_second: u32) -> Self {
+/// A cap on calls in flight and a token bucket on their starts.
+#[derive(Debug)]
+pub struct Limiter {}
+
+impl Limiter {
+    /// At most `in_flight` calls at once; starts: bursts up to `burst`,
+    /// refilling at `per_second`.
+    pub fn new(in_flight: usize, burst: u32, per_second: u32) -> Self {
         todo!()
     }
 
-    /// Waits for a token and takes it.
-    pub async fn acquire(&self) {
+    /// Waits until `call` may start under both limits, then runs it.
+    pub async fn run<F: Future>(&self, call: F) -> F::Output {
         todo!()
     }
 }

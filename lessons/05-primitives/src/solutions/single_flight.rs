@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::OnceCell;
 
-use crate::support::SlowStore;
+use crate::support::{LoadError, SlowStore};
 
 /// A cache that loads each key once, however many ask at a time.
 #[derive(Debug)]
@@ -27,13 +27,14 @@ impl Cache {
     }
 
     /// The value of `key`: cached, or loaded once for every caller.
-    pub async fn get(&self, key: &str) -> String {
+    pub async fn get(&self, key: &str) -> Result<String, LoadError> {
         let cell = {
             let mut cells = self.cells.lock().unwrap();
             cells.entry(key.to_string()).or_default().clone()
         }; // the map's guard is dropped here, before any await
         // The first caller runs the load; the rest wait for it. If that
-        // caller is cancelled, the next one in line runs it instead.
-        cell.get_or_init(|| self.store.load(key)).await.clone()
+        // caller is cancelled, or its load fails, the cell stays empty and
+        // the next one in line runs it instead.
+        cell.get_or_try_init(|| self.store.load(key)).await.cloned()
     }
 }

@@ -1,58 +1,74 @@
 //! Reference solution for 05-token-bucket.
 
+use std::future::Future;
 use std::time::Duration;
 
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, Semaphore};
 use tokio::time::{Instant, sleep};
 
-/// A token bucket: bursts up to `capacity`, refills at `per_second`.
+/// A cap on calls in flight and a token bucket on their starts.
 #[derive(Debug)]
-pub struct TokenBucket {
-    capacity: f64,
+pub struct Limiter {
+    in_flight: Semaphore,
+    burst: f64,
     per_second: f64,
-    // tokio's Mutex, held across the sleep: callers take turns, as the
-    // Python version's `async with self.lock` makes them.
-    state: Mutex<State>,
+    // tokio's Mutex, held across the sleep: callers take turns for tokens,
+    // first come first served.
+    bucket: Mutex<Bucket>,
 }
 
 #[derive(Debug)]
-struct State {
+struct Bucket {
     tokens: f64,
     updated: Instant,
 }
 
-impl State {
-    /// Adds the tokens earned since the last update, up to `capacity`.
-    fn refill(&mut self, capacity: f64, per_second: f64) {
+impl Bucket {
+    /// Adds the tokens earned since the last update, up to `burst`.
+    fn refill(&mut self, burst: f64, per_second: f64) {
         let now = Instant::now();
         let earned = (now - self.updated).as_secs_f64() * per_second;
-        self.tokens = (self.tokens + earned).min(capacity);
+        self.tokens = (self.tokens + earned).min(burst);
         self.updated = now;
     }
 }
 
-impl TokenBucket {
-    /// A full bucket of `capacity` tokens refilling at `per_second`.
-    pub fn new(capacity: u32, per_second: u32) -> Self {
+impl Limiter {
+    /// At most `in_flight` calls at once; starts: bursts up to `burst`,
+    /// refilling at `per_second`.
+    pub fn new(in_flight: usize, burst: u32, per_second: u32) -> Self {
         Self {
-            capacity: f64::from(capacity),
+            in_flight: Semaphore::new(in_flight),
+            burst: f64::from(burst),
             per_second: f64::from(per_second),
-            state: Mutex::new(State {
-                tokens: f64::from(capacity),
+            bucket: Mutex::new(Bucket {
+                tokens: f64::from(burst),
                 updated: Instant::now(),
             }),
         }
     }
 
-    /// Waits for a token and takes it.
-    pub async fn acquire(&self) {
-        let mut state = self.state.lock().await;
-        state.refill(self.capacity, self.per_second);
-        if state.tokens < 1.0 {
-            let missing = 1.0 - state.tokens;
+    /// Waits until `call` may start under both limits, then runs it.
+    pub async fn run<F: Future>(&self, call: F) -> F::Output {
+        // The permit first, the token right before the start. A token taken
+        // while still waiting for a permit would be spent on a call that has
+        // not started, and calls that get permits together would start
+        // together, faster than the rate.
+        let _permit = self.in_flight.acquire().await.expect("never closed");
+        self.take_token().await;
+        call.await
+    } // the permit goes back here, also if the caller gives up
+
+    /// Waits for a token and takes it. Cancel-safe: the token is taken only
+    /// after the wait, so a caller dropped while sleeping takes nothing.
+    async fn take_token(&self) {
+        let mut bucket = self.bucket.lock().await;
+        bucket.refill(self.burst, self.per_second);
+        if bucket.tokens < 1.0 {
+            let missing = 1.0 - bucket.tokens;
             sleep(Duration::from_secs_f64(missing / self.per_second)).await;
-            state.refill(self.capacity, self.per_second);
+            bucket.refill(self.burst, self.per_second);
         }
-        state.tokens -= 1.0;
+        bucket.tokens -= 1.0;
     }
 }

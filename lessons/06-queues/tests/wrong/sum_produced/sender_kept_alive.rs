@@ -1,0 +1,29 @@
+//! Wrong answer: the producer gets a clone of the Sender and the original stays alive here, so the channel never closes and the loop never ends
+//! Expect: never finished
+
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::time::{Instant, sleep};
+
+/// The sum of 1..=n, sent by a producer task through a queue of 2 and
+/// handled `every` each; and when the producer's last send went in.
+pub async fn sum_produced(n: u64, every: Duration) -> (u64, Duration) {
+    let start = Instant::now();
+    let (tx, mut rx) = mpsc::channel(2);
+    let producer = tokio::spawn({
+        let tx = tx.clone();
+        async move {
+            for i in 1..=n {
+                tx.send(i).await.unwrap();
+            }
+            start.elapsed()
+        }
+    });
+    let mut total = 0;
+    while let Some(item) = rx.recv().await {
+        sleep(every).await;
+        total += item;
+    }
+    (total, producer.await.unwrap())
+}
