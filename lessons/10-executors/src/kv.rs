@@ -65,6 +65,11 @@ impl KvClient {
             .insert(key.to_owned(), value.to_owned());
     }
 
+    /// How many calls are in flight now.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.load(Ordering::SeqCst)
+    }
+
     /// The most calls that were ever in flight at once.
     pub fn peak_in_flight(&self) -> usize {
         self.peak.load(Ordering::SeqCst)

@@ -27,9 +27,10 @@
 //!
 //! The tests (`tests/exercises.rs`, module `pages`) check: 25 rows in pages
 //! of 10 come as 10, 10, 5, in id order; 20 rows as 10, 10 (no empty
-//! page); an empty table as no page; taking one page reads one page; and
-//! after deleting row 3 once the first page is read, the second page
-//! still starts at row 11.
+//! page); an empty table as no page; rows added after the first page is
+//! read still come; after deleting row 3 once the first page is read, the
+//! second page still starts at row 11; and after inserting a row with id 0
+//! then, no row comes twice.
 //!
 //! Check it: `cargo run -p course -- check 09-pages`
 

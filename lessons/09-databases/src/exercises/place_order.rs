@@ -58,7 +58,10 @@
 //! fails with `OutOfStock("pear")` and leaves every table as it was; an
 //! unknown sku fails the same way; a customer name full of SQL is stored
 //! as it is; and 20 one-apple orders placed at once against 10 apples give
-//! exactly 10 orders, 10 `OutOfStock("apple")`, and 0 apples left.
+//! exactly 10 orders, 10 `OutOfStock("apple")`, and 0 apples left. In that
+//! last test the pool has 20 connections, and the test holds SQLite's write
+//! lock until all 20 orders are waiting inside the database: each can read
+//! meanwhile, none can write.
 //!
 //! Check it: `cargo run -p course -- check 09-place-order`
 

@@ -32,10 +32,12 @@
 //! GIL: threads are enough.
 //!
 //! The tests (in `lessons/10-executors/tests/exercises.rs`, module
-//! `parallel_primes`) check the sums (9592 primes below 100,000), that
-//! the ranges cover `0..limit` exactly once, and that no `count` call ran
-//! on a thread of the tokio runtime — neither an async worker nor the
-//! blocking pool, which is sized for waiting, not for computing.
+//! `parallel_primes`) check that the ranges cover `0..limit` exactly once
+//! (first: an off-by-one shows as the ranges it made), the sums (9592
+//! primes below 100,000), that no `count` call ran on a thread of the
+//! tokio runtime — neither an async worker nor the blocking pool, which is
+//! sized for waiting, not for computing — and that two chunks are counted
+//! at the same moment (on a machine with two cores or more).
 //!
 //! Check it: `cargo run -p course -- check 10-parallel-primes`
 

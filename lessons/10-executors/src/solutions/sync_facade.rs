@@ -1,41 +1,87 @@
 //! Reference solution for 10-sync-facade.
 
-use std::io;
+use std::fmt;
+use std::time::Duration;
 
-use tokio::runtime::{Builder, Runtime};
+use tokio::runtime::Handle;
 
 use crate::kv::KvClient;
+
+/// Why a call through the facade did not give an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KvError {
+    /// The call took longer than the facade's timeout; it was abandoned.
+    TimedOut,
+    /// The facade was called from async code, where it must not block.
+    InsideRuntime,
+}
+
+impl fmt::Display for KvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KvError::TimedOut => write!(f, "the call timed out"),
+            KvError::InsideRuntime => {
+                write!(f, "called from async code: await the client instead")
+            }
+        }
+    }
+}
 
 /// A blocking facade over [`KvClient`].
 #[derive(Debug)]
 pub struct BlockingKv {
     client: KvClient,
-    // A current-thread runtime is enough: it runs only while a caller is
-    // blocked in `block_on`, on the caller's own thread.
-    runtime: Runtime,
+    // The shared runtime: a handle is cheap to clone, and dropping it never
+    // shuts the runtime down, so a facade may be dropped anywhere.
+    handle: Handle,
+    timeout: Duration,
 }
 
 impl BlockingKv {
-    /// Wraps `client`.
-    pub fn new(client: KvClient) -> io::Result<Self> {
-        // `enable_all`: the client sleeps, so the runtime needs its timer.
-        let runtime = Builder::new_current_thread().enable_all().build()?;
-        Ok(Self { client, runtime })
+    /// A facade over `client` that runs its calls on `handle`'s runtime,
+    /// each for at most `timeout`.
+    pub fn new(client: KvClient, handle: Handle, timeout: Duration) -> Self {
+        Self {
+            client,
+            handle,
+            timeout,
+        }
+    }
+
+    /// Blocks on `call` on the shared runtime, for at most `timeout`.
+    fn call<F: Future>(&self, call: F) -> Result<F::Output, KvError> {
+        // A runtime is current here: we are in async code (or on its
+        // blocking pool), and must not block on it. (Also refused on the
+        // blocking pool: the simple, safe rule.)
+        if Handle::try_current().is_ok() {
+            return Err(KvError::InsideRuntime);
+        }
+        // `timeout` drops (cancels) the call when time is up. Its timer is
+        // made when it is created, from the runtime it finds: create it
+        // inside `block_on` (in the async block), where the shared runtime
+        // is entered, not out here where there is none.
+        let limit = self.timeout;
+        self.handle
+            .block_on(async { tokio::time::timeout(limit, call).await })
+            .map_err(|_elapsed| KvError::TimedOut)
     }
 
     /// The value of `key`, if set. Blocks until the answer is there.
-    pub fn get(&self, key: &str) -> Option<String> {
-        self.runtime.block_on(self.client.get(key))
+    pub fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.call(self.client.get(key))
     }
 
     /// Sets `key` to `value`. Blocks until it is done.
-    pub fn set(&self, key: &str, value: &str) {
-        self.runtime.block_on(self.client.set(key, value));
+    pub fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        self.call(self.client.set(key, value))
     }
 
     /// The values of `keys`, in order, fetched concurrently.
-    pub fn get_many(&self, keys: &[&str]) -> Vec<Option<String>> {
+    pub fn get_many(
+        &self,
+        keys: &[&str],
+    ) -> Result<Vec<Option<String>>, KvError> {
         let calls = keys.iter().map(|key| self.client.get(key));
-        self.runtime.block_on(futures::future::join_all(calls))
+        self.call(futures::future::join_all(calls))
     }
 }
