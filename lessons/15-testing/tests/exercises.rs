@@ -118,8 +118,22 @@ kit::exercise_tests! {
     }
 
     #[test]
-    fn catches_counting_users_instead_of_mails() {
-        use notify::CountsUsers as Broken;
+    fn catches_looking_users_up_from_the_end() {
+        use notify::FromTheEnd as Broken;
+        let correct = subject::check(Notifier);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
+    }
+
+    #[test]
+    fn catches_going_on_after_a_failed_lookup() {
+        use notify::GoesOnAfterAnError as Broken;
+        let correct = subject::check(Notifier);
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
+    }
+
+    #[test]
+    fn catches_hiding_the_error() {
+        use notify::HidesTheError as Broken;
         let correct = subject::check(Notifier);
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }

@@ -105,8 +105,16 @@ fn the_reference_tests_fail_each_flaw_for_the_right_reason() {
             "No matching expectation",
         ),
         (
-            said(run(port_asyncmock::check(notify::CountsUsers))),
-            "Ok(2)",
+            said(run(port_asyncmock::check(notify::FromTheEnd))),
+            "No matching expectation",
+        ),
+        (
+            said(run(port_asyncmock::check(notify::GoesOnAfterAnError))),
+            "No matching expectation",
+        ),
+        (
+            said(run(port_asyncmock::check(notify::HidesTheError))),
+            "Ok(1)",
         ),
         (
             said(run(port_asyncmock::check(notify::FetchesTwice))),

@@ -6,11 +6,14 @@
 // it only counts and passes every call on to the system allocator.
 #![allow(unsafe_code)]
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use kit::timing::{assert_exact, measure, ms};
+use kit::grade::{took_exactly, within};
+use kit::timing::{fmt_duration, measure, ms};
 use test_server::TestServer;
-use tokio::time::{Instant, timeout};
+use tokio::sync::Semaphore;
+use tokio::time::timeout;
 
 mod counting;
 use counting::allocated;
@@ -21,10 +24,19 @@ fn http1_client() -> reqwest::Client {
         .no_proxy()
         .http1_only()
         .build()
-        .unwrap()
+        .expect("a reqwest client")
 }
 
-/// The most a test waits for an exercise before calling it hung.
+/// A current-thread runtime with the clock paused, for the small-task tests.
+fn paused_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .expect("a tokio runtime")
+}
+
+/// The most a test waits for an exercise over HTTP before calling it hung.
 const PATIENCE: Duration = Duration::from_secs(10);
 
 kit::exercise_tests! {
@@ -33,36 +45,40 @@ kit::exercise_tests! {
     #[tokio::test(start_paused = true)]
     async fn returns_the_greetings_checksum_after_the_wait() {
         let expected = subject::checksum(&subject::greeting(7));
-        let (got, took) = measure(subject::session(7, ms(300))).await;
-        assert_eq!(got, expected, "not the checksum of greeting(7)");
-        assert_exact(took, ms(300));
+        let (got, took) = measure(within(
+            "session(7, 300 ms)",
+            ms(1000),
+            subject::session(7, ms(300)),
+        ))
+        .await;
+        assert_eq!(
+            got, expected,
+            "session(7, …) returned {got}, the checksum of greeting(7) is {expected}"
+        );
+        took_exactly("session(7, 300 ms)", took, ms(300));
     }
 
     #[test]
     fn the_future_is_at_most_256_bytes() {
         // A small future only counts if it does the job: run it first.
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .unwrap();
-        let got = runtime.block_on(subject::session(1, ms(10)));
-        assert_eq!(got, subject::checksum(&subject::greeting(1)), "wrong checksum");
+        let got = paused_runtime().block_on(subject::session(1, ms(10)));
+        let expected = subject::checksum(&subject::greeting(1));
+        assert_eq!(
+            got, expected,
+            "session(1, …) returned {got}, the checksum of greeting(1) is {expected}"
+        );
         let size = size_of_val(&subject::session(1, ms(10)));
         assert!(
             size <= 256,
-            "the session future is {size} bytes: something big is held \
-             across the .await"
+            "the session future is {size} bytes, the test allows 256: \
+             something big (the 2,048-byte greeting?) is kept across the \
+             .await"
         );
     }
 
     #[test]
     fn a_spawned_session_allocates_at_most_512_bytes() {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .start_paused(true)
-            .build()
-            .unwrap();
+        let runtime = paused_runtime();
         let _inside = runtime.enter();
         let n = 100;
         let mut handles = Vec::with_capacity(n);
@@ -74,16 +90,28 @@ kit::exercise_tests! {
         // paused clock moves on only once every task is idle.
         runtime.block_on(tokio::time::sleep(ms(1)));
         let per_task = (allocated() - before) / n;
+        let future = size_of_val(&subject::session(0, ms(50)));
         assert!(
             per_task <= 512,
-            "each session allocated {per_task} bytes: the greeting is \
-             still kept (on the heap?) while it waits"
+            "each spawned session allocated {per_task} bytes, the test \
+             allows 512; its future is {future} bytes, so {}",
+            if future > 256 {
+                "the greeting is kept inside the future across the .await"
+            } else {
+                "it allocates on the heap besides its future: is the \
+                 greeting (or the whole future) boxed, or copied into a Vec, \
+                 and kept across the .await?"
+            }
         );
         runtime.block_on(async {
             for (id, handle) in handles.into_iter().enumerate() {
-                let sum = handle.await.unwrap();
-                let text = subject::greeting(id as u32);
-                assert_eq!(sum, subject::checksum(&text));
+                let sum = handle.await.expect("a session task panicked");
+                let expected = subject::checksum(&subject::greeting(id as u32));
+                assert_eq!(
+                    sum, expected,
+                    "spawned session {id} returned {sum}, the checksum of its \
+                     greeting is {expected}"
+                );
             }
         });
     }
@@ -93,41 +121,105 @@ kit::exercise_tests! {
     lesson: lesson_16_performance, exercise: capped_fanout, id: "16-capped-fanout";
 
     #[tokio::test]
-    async fn thirty_requests_under_a_cap_of_five() {
-        let server = TestServer::start().await.unwrap();
+    async fn two_fan_outs_share_one_gate() {
+        let server = TestServer::start().await.expect("the test server");
         let client = http1_client();
         let url = server.url("/delay/50");
-        let start = Instant::now();
-        let fetch = subject::fetch_capped(&client, &url, 30, 5);
-        let got = timeout(PATIENCE, fetch)
-            .await
-            .expect("fetch_capped did not finish in 10 s")
-            .expect("every request answers 200");
-        let took = start.elapsed();
-        assert_eq!(got, 30, "30 requests answered 200");
-        assert_eq!(server.requests(), 30, "the server saw 30 requests");
-        // 5 at a time: 6 rounds of 50 ms at the very least.
+        let gate = Arc::new(Semaphore::new(5));
+        let both = async {
+            tokio::join!(
+                subject::fetch_capped(&client, &url, 15, gate.clone()),
+                subject::fetch_capped(&client, &url, 15, gate.clone()),
+            )
+        };
+        let (a, b) = within("two fan-outs of 15 requests", PATIENCE, both).await;
+        let a = a.expect("every request of the first fan-out answers 200");
+        let b = b.expect("every request of the second fan-out answers 200");
         assert!(
-            took >= ms(300),
-            "took {took:?}: more than 5 requests were in flight at once"
+            (a, b) == (15, 15),
+            "the two fan-outs counted {a} and {b} answers, each sent 15"
+        );
+        assert_eq!(
+            server.requests(),
+            30,
+            "the server saw {} requests; the two fan-outs send 15 each",
+            server.requests()
+        );
+        let most = server.max_in_flight();
+        assert!(
+            most <= 5,
+            "the most requests in flight at once was {most}, the shared gate \
+             has 5 permits: does every request hold its permit until it is \
+             answered? (`let _ = gate.acquire()` drops it at once)"
         );
         assert!(
-            server.connections() >= 5,
-            "only {} connections: the cap of 5 was not used",
-            server.connections()
+            most == 5,
+            "the most requests in flight at once was {most}, the gate has 5 \
+             permits: are the requests awaited one after another?"
+        );
+        assert_eq!(
+            gate.available_permits(),
+            5,
+            "after both fan-outs, the gate has {} of its 5 permits: a \
+             request kept its permit",
+            gate.available_permits()
         );
     }
 
     #[tokio::test]
-    async fn a_500_answer_is_an_error() {
-        let server = TestServer::start().await.unwrap();
+    async fn no_task_is_created_before_it_has_a_permit() {
+        let server = TestServer::start().await.expect("the test server");
+        let client = http1_client();
+        let url = server.url("/delay/50");
+        let gate = Arc::new(Semaphore::new(5));
+        // Other work holds every permit for now.
+        let held = gate.clone().acquire_many_owned(5).await.expect("5 permits");
+        let run = {
+            let gate = gate.clone();
+            tokio::spawn(async move {
+                subject::fetch_capped(&client, &url, 30, gate).await
+            })
+        };
+        let before = allocated();
+        tokio::time::sleep(ms(100)).await; // fetch_capped waits for a permit
+        let bytes = allocated() - before;
+        assert!(
+            bytes <= 4096,
+            "while no permit was free, fetch_capped allocated {bytes} bytes \
+             for its 30 requests (the test allows 4,096): it created tasks \
+             (or futures) that each wait for a permit. Take the permit \
+             first, then create the task"
+        );
+        assert_eq!(
+            server.requests(),
+            0,
+            "{} requests were sent while the test held every permit",
+            server.requests()
+        );
+        drop(held);
+        let got = within("fetch_capped of 30 requests", PATIENCE, run)
+            .await
+            .expect("fetch_capped panicked")
+            .expect("every request answers 200");
+        assert_eq!(got, 30, "fetch_capped counted {got} answers of 30");
+    }
+
+    #[tokio::test]
+    async fn a_500_is_an_error_and_gives_its_permits_back() {
+        let server = TestServer::start().await.expect("the test server");
         let client = http1_client();
         let url = server.url("/status/500");
-        let fetch = subject::fetch_capped(&client, &url, 3, 2);
-        let got = timeout(PATIENCE, fetch)
-            .await
-            .expect("fetch_capped did not finish in 10 s");
+        let gate = Arc::new(Semaphore::new(2));
+        let fetch = subject::fetch_capped(&client, &url, 2, gate.clone());
+        let got = within("fetch_capped of two 500s", PATIENCE, fetch).await;
         assert!(got.is_err(), "a 500 answer must be an error, got {got:?}");
+        let back = timeout(Duration::from_secs(1), gate.acquire_many(2)).await;
+        assert!(
+            back.is_ok(),
+            "1 s after the 500, the gate has {} of its 2 permits back: a \
+             request that failed kept its permit (a release skipped by `?`?)",
+            gate.available_permits()
+        );
     }
 }
 
@@ -136,48 +228,72 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn splits_waiting_from_being_served() {
-        let server = TestServer::start().await.unwrap();
+        let server = TestServer::start().await.expect("the test server");
         let client = http1_client();
         let url = server.url("/delay/50");
-        let run = subject::where_time_goes(&client, &url, 20, 4);
-        let got = timeout(PATIENCE, run)
-            .await
-            .expect("where_time_goes did not finish in 10 s")
-            .expect("every request answers 200");
-        assert_eq!(got.requests, 20);
+        let gate = Semaphore::new(4);
+        // Other work holds the 4 permits for the first 110 ms.
+        let other_work = async {
+            let held = gate.acquire_many(4).await.expect("4 permits");
+            tokio::time::sleep(ms(110)).await;
+            drop(held);
+        };
+        let run = async {
+            tokio::task::yield_now().await; // the other work goes first
+            subject::where_time_goes(&client, &url, 20, &gate).await
+        };
+        let ((), got) = within("where_time_goes of 20 requests", PATIENCE, async {
+            tokio::join!(other_work, run)
+        })
+        .await;
+        let got = got.expect("every request answers 200");
+        assert_eq!(got.requests, 20, "requests is {}, 20 were sent", got.requests);
+        let most = server.max_in_flight();
+        assert!(
+            most <= 4,
+            "the most requests in flight at once was {most}, the gate has 4 \
+             permits: does every request hold a permit of `gate`?"
+        );
+        assert!(
+            most == 4,
+            "the most requests in flight at once was {most}, the gate has 4 \
+             permits: are the requests awaited one after another?"
+        );
         assert!(
             got.min_served >= ms(50),
-            "min_served {:?}: the server takes 50 ms per request",
-            got.min_served
-        );
-        assert!(
-            got.max_waited >= ms(200),
-            "max_waited {:?}: the last 4 of 20 wait at least 4 rounds",
-            got.max_waited
-        );
-        assert!(
-            got.total_served >= ms(1000),
-            "total_served {:?}: 20 requests of at least 50 ms each",
-            got.total_served
+            "min_served is {}: the server takes 50 ms per request",
+            fmt_duration(got.min_served)
         );
         assert!(
             got.total_served <= got.wall * 4,
-            "total_served {:?} > 4 × wall {:?}: served times include \
-             the wait for a slot",
-            got.total_served,
-            got.wall
+            "total_served {} is more than 4 × wall ({}): at most 4 requests \
+             are served at once, so the served times include the wait for a \
+             permit (is `started` taken before the permit?)",
+            fmt_duration(got.total_served),
+            fmt_duration(got.wall)
+        );
+        assert!(
+            got.total_served >= ms(1000),
+            "total_served is {}: 20 requests of at least 50 ms each",
+            fmt_duration(got.total_served)
+        );
+        assert!(
+            got.max_waited >= ms(300),
+            "max_waited is {}: no permit is free for the first 110 ms, then \
+             4 rounds of 50 ms pass before the last 4 requests start (is the wait \
+             measured from `submitted`, the start of the whole run?)",
+            fmt_duration(got.max_waited)
         );
     }
 
     #[tokio::test]
     async fn a_500_answer_is_an_error() {
-        let server = TestServer::start().await.unwrap();
+        let server = TestServer::start().await.expect("the test server");
         let client = http1_client();
         let url = server.url("/status/500");
-        let run = subject::where_time_goes(&client, &url, 3, 2);
-        let got = timeout(PATIENCE, run)
-            .await
-            .expect("where_time_goes did not finish in 10 s");
+        let gate = Semaphore::new(2);
+        let run = subject::where_time_goes(&client, &url, 3, &gate);
+        let got = within("where_time_goes of three 500s", PATIENCE, run).await;
         assert!(got.is_err(), "a 500 answer must be an error, got {got:?}");
     }
 }

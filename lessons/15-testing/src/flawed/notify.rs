@@ -58,29 +58,98 @@ impl Notify for SwappedArguments {
 }
 // ANCHOR_END: swapped
 
-/// Counts the users it looked at, not the mails it sent.
+/// Works through the ids as a stack: from the last one to the first.
 #[derive(Debug, Clone, Copy)]
-pub struct CountsUsers;
+pub struct FromTheEnd;
 
-impl Flaw for CountsUsers {
-    const FLAW: &'static str = "it returns how many users it looked up, not \
-                                how many mails it sent";
+impl Flaw for FromTheEnd {
+    const FLAW: &'static str = "it looks the users up from the last id to \
+                                the first, not in the order given";
 }
 
-impl Notify for CountsUsers {
+impl Notify for FromTheEnd {
     async fn notify_all<C: UserClient>(
         &self,
         client: &C,
         ids: &[u32],
         message: &str,
     ) -> Result<usize, ApiError> {
-        for &id in ids {
+        let mut sent = 0;
+        let mut to_do = ids.to_vec();
+        while let Some(id) = to_do.pop() {
             let user = client.get_user(id).await?;
             if user.active {
                 client.send(&user.email, message).await?;
+                sent += 1;
             }
         }
-        Ok(ids.len())
+        Ok(sent)
+    }
+}
+
+/// Goes on after a failed lookup, and reports the error at the end.
+#[derive(Debug, Clone, Copy)]
+pub struct GoesOnAfterAnError;
+
+impl Flaw for GoesOnAfterAnError {
+    const FLAW: &'static str = "after a failed lookup it goes on to look up \
+                                the remaining users, and reports the error \
+                                only at the end";
+}
+
+impl Notify for GoesOnAfterAnError {
+    async fn notify_all<C: UserClient>(
+        &self,
+        client: &C,
+        ids: &[u32],
+        message: &str,
+    ) -> Result<usize, ApiError> {
+        let mut sent = 0;
+        let mut failure = None;
+        for &id in ids {
+            match client.get_user(id).await {
+                Ok(user) if user.active => {
+                    client.send(&user.email, message).await?;
+                    sent += 1;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    failure.get_or_insert(error);
+                }
+            }
+        }
+        failure.map_or(Ok(sent), Err)
+    }
+}
+
+/// Stops at a failed lookup, but reports what it sent as a success.
+#[derive(Debug, Clone, Copy)]
+pub struct HidesTheError;
+
+impl Flaw for HidesTheError {
+    const FLAW: &'static str = "a failed lookup stops the mailing but is not \
+                                reported: it returns Ok(mails sent so far), \
+                                not the error";
+}
+
+impl Notify for HidesTheError {
+    async fn notify_all<C: UserClient>(
+        &self,
+        client: &C,
+        ids: &[u32],
+        message: &str,
+    ) -> Result<usize, ApiError> {
+        let mut sent = 0;
+        for &id in ids {
+            let Ok(user) = client.get_user(id).await else {
+                break;
+            };
+            if user.active {
+                client.send(&user.email, message).await?;
+                sent += 1;
+            }
+        }
+        Ok(sent)
     }
 }
 

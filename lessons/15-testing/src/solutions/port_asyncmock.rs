@@ -3,23 +3,29 @@
 use mockall::Sequence;
 use mockall::predicate::eq;
 
-use crate::users::{MockUserClient, Notify, User};
+use crate::users::{ApiError, MockUserClient, Notify, User};
 
 /// The Python test above, in Rust: panics unless `subject` passes it.
 pub async fn check<N: Notify>(subject: N) {
     let mut client = MockUserClient::new();
 
-    // side_effect = [ada, bob]: one expectation per call, in order. A third
-    // lookup finds no expectation left and panics.
+    // side_effect = [bob, ada, ApiUnavailable()], and await_args_list ==
+    // [call(2), call(1), call(3)]: one expectation per call, each for its
+    // id, in a sequence. A lookup out of order, a second lookup of a user,
+    // or a lookup of user 4 matches none of them and panics at the call.
     let mut lookups = Sequence::new();
-    let ada = User::new(1, "Ada", true);
-    let bob = User::new(2, "Bob", false);
-    for user in [ada, bob] {
+    let answers = [
+        (2, Ok(User::new(2, "Bob", false))),
+        (1, Ok(User::new(1, "Ada", true))),
+        (3, Err(ApiError::Unavailable)),
+    ];
+    for (id, answer) in answers {
         client
             .expect_get_user()
+            .with(eq(id))
             .times(1)
             .in_sequence(&mut lookups)
-            .return_once(move |_| Box::pin(async move { Ok(user) }));
+            .return_once(move |_| Box::pin(async move { answer }));
     }
 
     // assert_awaited_once_with("ada@example.org", "hi").
@@ -29,7 +35,12 @@ pub async fn check<N: Notify>(subject: N) {
         .times(1)
         .returning(|_, _| Box::pin(async { Ok(()) }));
 
-    let sent = subject.notify_all(&client, &[1, 2], "hi").await;
-    assert_eq!(sent, Ok(1), "one mail sent");
-    // Dropping the mock checks every `times`: await_count == 2 included.
+    // pytest.raises(ApiUnavailable).
+    let got = subject.notify_all(&client, &[2, 1, 3, 4], "hi").await;
+    assert_eq!(
+        got,
+        Err(ApiError::Unavailable),
+        "the outage must come back as the error"
+    );
+    // Dropping the mock checks every `times`: three lookups, one mail.
 }

@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use futures::stream::{self, StreamExt};
+use futures::future::try_join_all;
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 pub use crate::exercises_support::Breakdown;
@@ -13,24 +14,21 @@ pub async fn where_time_goes(
     client: &reqwest::Client,
     url: &str,
     n: usize,
-    limit: usize,
+    gate: &Semaphore,
 ) -> anyhow::Result<Breakdown> {
     let submitted = Instant::now();
-    // An async block runs nothing until polled, and `buffer_unordered`
-    // polls it only when a slot is free: its first line is "got a slot".
     let timed = || async {
+        // `async with gate:` is a permit held until the end of the block.
+        let _permit = gate.acquire().await?;
         let started = Instant::now();
         let response = client.get(url).send().await?.error_for_status()?;
         response.bytes().await?;
         anyhow::Ok((started - submitted, started.elapsed()))
     };
-    let parts: Vec<(Duration, Duration)> = stream::iter(0..n)
-        .map(|_| timed())
-        .buffer_unordered(limit.max(1))
-        .collect::<Vec<_>>()
-        .await
-        .into_iter()
-        .collect::<anyhow::Result<_>>()?;
+    // asyncio.gather: every request's future polled at once, the gate
+    // deciding which may go on; the first error ends it.
+    let parts: Vec<(Duration, Duration)> =
+        try_join_all((0..n).map(|_| timed())).await?;
     let wall = submitted.elapsed();
     Ok(Breakdown {
         requests: parts.len(),

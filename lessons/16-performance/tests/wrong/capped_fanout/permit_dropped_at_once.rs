@@ -1,0 +1,32 @@
+//! Wrong answer: `let _ = gate.acquire()` drops the permit at once, so nothing is capped
+//! Expect: does every request hold its permit until it is answered
+use std::sync::Arc;
+
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+/// `n` GETs of `url`, each in its own task holding a permit of `gate`; the
+/// count of 200s.
+pub async fn fetch_capped(
+    client: &reqwest::Client,
+    url: &str,
+    n: usize,
+    gate: Arc<Semaphore>,
+) -> anyhow::Result<usize> {
+    let mut tasks = JoinSet::new();
+    for _ in 0..n {
+        let _ = gate.acquire().await?;
+        let (client, url) = (client.clone(), url.to_owned());
+        tasks.spawn(async move {
+            let response = client.get(&url).send().await?.error_for_status()?;
+            response.bytes().await?;
+            anyhow::Ok(())
+        });
+    }
+    let mut ok = 0;
+    while let Some(joined) = tasks.join_next().await {
+        joined??;
+        ok += 1;
+    }
+    Ok(ok)
+}
