@@ -6,28 +6,22 @@ use futures::stream::{self, StreamExt};
 
 use crate::services::Backend;
 
-/// All fetches, at most `limit` at once; results in the order of `jobs`.
-pub async fn fetch_in_order(
+/// The first `n` results to finish, at most `limit` fetches at once.
+pub async fn first_to_finish(
     backend: &Backend,
     jobs: &[(&str, Duration)],
     limit: usize,
+    n: usize,
 ) -> Vec<String> {
     stream::iter(jobs)
+        // Lazy futures: a job starts only when `buffer_unordered` takes it.
         .map(|&(name, delay)| backend.fetch(name, delay))
-        .buffered(limit)
-        .collect()
-        .await
-}
-
-/// All fetches, at most `limit` at once; results in the order they finish.
-pub async fn fetch_as_ready(
-    backend: &Backend,
-    jobs: &[(&str, Duration)],
-    limit: usize,
-) -> Vec<String> {
-    stream::iter(jobs)
-        .map(|&(name, delay)| backend.fetch(name, delay))
+        // At most `limit` running; a slot is refilled as soon as one ends.
         .buffer_unordered(limit)
+        // After `n` items, `take` stops asking; `collect` then drops the
+        // stream, which cancels the fetches still running, and the jobs
+        // never taken from `stream::iter` are never started.
+        .take(n)
         .collect()
         .await
 }
