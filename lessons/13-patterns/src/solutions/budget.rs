@@ -5,44 +5,47 @@ use std::time::Duration;
 
 use tokio::time::{Instant, timeout_at};
 
-/// Why the steps stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cause {
-    /// The step hit its own `per_step` limit.
-    StepTooSlow,
-    /// The request's budget ran out first.
-    BudgetSpent,
+/// What became of one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step<T> {
+    /// It finished in time, with this output.
+    Done(T),
+    /// Its own `per_step` limit cut it; the next step ran.
+    TooSlow,
+    /// The request's budget cut it; no later step ran.
+    CutByBudget,
+    /// The budget was spent before its turn.
+    NotRun,
 }
 
-/// Which step (0-based) did not finish, and why.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stopped {
-    pub step: usize,
-    pub cause: Cause,
-}
-
-/// Every step's output in order, or where and why they stopped.
+/// One `Step` per step, in order.
 pub async fn within_budget<T, F>(
     budget: Duration,
     per_step: Duration,
     steps: Vec<F>,
-) -> Result<Vec<T>, Stopped>
+) -> Vec<Step<T>>
 where
     F: Future<Output = T>,
 {
+    // Fixed once: every step shares what is left of it.
     let budget_ends = Instant::now() + budget;
-    let mut outputs = Vec::with_capacity(steps.len());
-    for (step, future) in steps.into_iter().enumerate() {
-        let step_ends = Instant::now() + per_step;
-        let (deadline, cause) = if budget_ends <= step_ends {
-            (budget_ends, Cause::BudgetSpent)
-        } else {
-            (step_ends, Cause::StepTooSlow)
-        };
-        match timeout_at(deadline, future).await {
-            Ok(output) => outputs.push(output),
-            Err(_) => return Err(Stopped { step, cause }),
+    let mut outcomes = Vec::with_capacity(steps.len());
+    let mut spent = false;
+    for future in steps {
+        if spent {
+            outcomes.push(Step::NotRun); // dropped without being polled
+            continue;
         }
+        let step_ends = Instant::now() + per_step;
+        let deadline = step_ends.min(budget_ends);
+        outcomes.push(match timeout_at(deadline, future).await {
+            Ok(output) => Step::Done(output),
+            Err(_) if budget_ends <= step_ends => {
+                spent = true;
+                Step::CutByBudget
+            }
+            Err(_) => Step::TooSlow,
+        });
     }
-    Ok(outputs)
+    outcomes
 }

@@ -1,6 +1,5 @@
 //! Reference solution for 13-graceful.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
@@ -37,9 +36,9 @@ pub async fn run_jobs(
     grace: Duration,
 ) -> Report {
     // A JoinSet rather than a TaskTracker: we want each task's result
-    // (its name) as it finishes, and dropping the set aborts the rest.
+    // (its name) as it finishes, and a way to abort the rest.
     let mut running = JoinSet::new();
-    let mut names = HashMap::new();
+    let mut started = Vec::new();
     let mut report = Report::default();
 
     loop {
@@ -51,11 +50,11 @@ pub async fn run_jobs(
             }
             job = jobs.recv() => match job {
                 Some(Job { name, work }) => {
-                    let id = running.spawn(async move {
+                    started.push(name);
+                    running.spawn(async move {
                         work.await;
                         name
-                    }).id();
-                    names.insert(id, name);
+                    });
                 }
                 None => break, // every sender is gone: nothing more to do
             },
@@ -70,14 +69,12 @@ pub async fn run_jobs(
     })
     .await;
 
-    // The rest are aborted; their names come back with their ids.
-    running.abort_all();
-    while let Some(ended) = running.join_next_with_id().await {
-        match ended {
-            // It finished just before the abort reached it.
-            Ok((_, name)) => report.finished.push(name),
-            Err(error) => report.cancelled.push(names[&error.id()]),
-        }
-    }
+    // Abort what is left, and wait until it is gone: whatever started and
+    // did not finish was cancelled.
+    running.shutdown().await;
+    report.cancelled = started
+        .into_iter()
+        .filter(|name| !report.finished.contains(name))
+        .collect();
     report
 }

@@ -9,6 +9,7 @@
 //! app = FastAPI()
 //! todos: dict[int, dict] = {}
 //! next_id = 1
+//! audit = AuditClient()                  # another service
 //!
 //! class NewTodo(BaseModel):
 //!     title: str
@@ -19,9 +20,10 @@
 //!     title = todo.title.strip()
 //!     if not 1 <= len(title) <= 100:
 //!         raise HTTPException(400, "title must be 1 to 100 characters")
-//!     item = {"id": next_id, "title": title, "done": False}
-//!     todos[next_id] = item
-//!     next_id += 1
+//!     todo_id, next_id = next_id, next_id + 1
+//!     await audit.record(todo_id)        # another service: it takes time
+//!     item = {"id": todo_id, "title": title, "done": False}
+//!     todos[todo_id] = item
 //!     return item
 //!
 //! @app.get("/todos")
@@ -42,12 +44,17 @@
 //!     return todos[todo_id]
 //! ```
 //!
-//! `router()` returns a fresh app (its own empty list, ids from 1) with the
-//! same four routes. Errors are FastAPI's shape: `{"detail": "..."}`, with
-//! the messages above; a body that is not `{"title": "<string>"}` and a
-//! path id that is not a number answer 400 with a `detail` too (any
-//! message). The app runs on a multi-threaded runtime: 100 concurrent
-//! creates must get 100 different ids, 1 to 100.
+//! `router(audit)` returns a fresh app (its own empty list, ids from 1)
+//! with the same four routes. Each create awaits `audit.record(id)` with its
+//! new id before it stores the todo, as the Python does. Errors are
+//! FastAPI's shape: `{"detail": "..."}`, with the messages above; a body
+//! that is not `{"title": "<string>"}` and a path id that is not a number
+//! answer 400 with a `detail` too (any message).
+//!
+//! The app runs on a multi-threaded runtime, and creates do not wait for
+//! each other's audit: the tests' audit holds every record until all 100
+//! concurrent creates are inside it at once, then lets them all go. They
+//! must get 100 different ids, 1 to 100.
 //!
 //! The tests (`lessons/14-web/tests/exercises.rs`) serve your router on
 //! 127.0.0.1 port 0 and call it with reqwest.
@@ -56,7 +63,13 @@
 
 use axum::Router;
 
-/// The todo app, empty.
-pub fn router() -> Router {
+/// The audit service each create reports to. The tests bring their own.
+pub trait Audit: Clone + Send + Sync + 'static {
+    /// Records that the todo `id` is being created; it takes a while.
+    fn record(&self, id: u64) -> impl Future<Output = ()> + Send;
+}
+
+/// The todo app, empty, reporting each create to `audit`.
+pub fn router(audit: impl Audit) -> Router {
     todo!()
 }

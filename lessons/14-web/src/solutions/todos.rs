@@ -33,6 +33,25 @@ struct Todos {
 
 type Store = Arc<Mutex<Todos>>;
 
+/// The audit service each create reports to. The tests bring their own.
+pub trait Audit: Clone + Send + Sync + 'static {
+    /// Records that the todo `id` is being created; it takes a while.
+    fn record(&self, id: u64) -> impl Future<Output = ()> + Send;
+}
+
+/// The router's state: the store and the audit client, both cheap clones.
+#[derive(Clone)]
+struct App<A> {
+    store: Store,
+    audit: A,
+}
+
+impl<A> axum::extract::FromRef<App<A>> for Store {
+    fn from_ref(app: &App<A>) -> Store {
+        app.store.clone()
+    }
+}
+
 /// FastAPI's `HTTPException(status, detail)`.
 type Failure = (StatusCode, Json<Value>);
 
@@ -44,8 +63,8 @@ fn not_found(id: u64) -> Failure {
     fail(StatusCode::NOT_FOUND, format!("no todo {id}"))
 }
 
-async fn create(
-    State(store): State<Store>,
+async fn create<A: Audit>(
+    State(App { store, audit }): State<App<A>>,
     body: Result<Json<NewTodo>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Todo>), Failure> {
     let Json(new) =
@@ -55,14 +74,22 @@ async fn create(
         let m = "title must be 1 to 100 characters";
         return Err(fail(StatusCode::BAD_REQUEST, m));
     }
-    let mut todos = store.lock().expect("not poisoned");
-    todos.next_id += 1; // the id and the insert under one lock: no race
+    // Take the id and move the counter on in one critical section, and
+    // let go of the lock before the `.await`: two creates that are both in
+    // their audit at once still have different ids.
+    let id = {
+        let mut todos = store.lock().expect("not poisoned");
+        todos.next_id += 1;
+        todos.next_id
+    };
+    audit.record(id).await;
     let todo = Todo {
-        id: todos.next_id,
+        id,
         title: title.into(),
         done: false,
     };
-    todos.items.insert(todo.id, todo.clone());
+    let mut todos = store.lock().expect("not poisoned");
+    todos.items.insert(id, todo.clone());
     Ok((StatusCode::CREATED, Json(todo)))
 }
 
@@ -97,11 +124,15 @@ async fn finish(
     Ok(Json(todo.clone()))
 }
 
-/// The todo app, empty.
-pub fn router() -> Router {
+/// The todo app, empty, reporting each create to `audit`.
+pub fn router<A: Audit>(audit: A) -> Router {
+    let app = App {
+        store: Store::default(),
+        audit,
+    };
     Router::new()
-        .route("/todos", post(create).get(all_todos))
+        .route("/todos", post(create::<A>).get(all_todos))
         .route("/todos/{id}", get(one))
         .route("/todos/{id}/done", post(finish))
-        .with_state(Store::default())
+        .with_state(app)
 }
