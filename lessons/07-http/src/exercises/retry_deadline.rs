@@ -33,7 +33,9 @@
 //! against the test server's `/flaky`, `/status` and `/delay` routes:
 //! `/flaky?fail=3` answers on try 4 after exactly 4 requests; a 404 gives
 //! up after 1 request with status 404; an endless 503 under a 600 ms
-//! deadline gives up in time after 2 to 8 tries (backoff, not a busy loop);
+//! deadline gives up in time after 2 to 8 tries (backoff, not a busy loop),
+//! and under a 300 ms deadline with a first wait of 0.5 to 1 s after the
+//! first try, before 300 ms have passed;
 //! a 5 s answer under a 300 ms deadline gives up by then with status `None`,
 //! and the server sees the request abandoned; a closed port is retried.
 //!

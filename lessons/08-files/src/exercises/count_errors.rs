@@ -14,9 +14,10 @@
 //! ```
 //!
 //! The tests (`count_errors` in `lessons/08-files/tests/exercises.rs`): a
-//! 100,000-line sample log (about 6 MB) has exactly 10,000 `ERROR` lines;
-//! a last line without a newline still counts; a missing file is an error
-//! of kind `NotFound`, not a count of 0.
+//! 100,000-line sample log (about 6 MB) has exactly 10,000 `ERROR` lines,
+//! and counting them may hold at most 1 MiB in memory at once; a line that
+//! holds the needle three times counts once; a last line without a newline
+//! still counts; a missing file is an error of kind `NotFound`, not 0.
 //!
 //! Check it: `cargo run -p course -- check 08-count-errors`
 

@@ -1,18 +1,28 @@
 //! Exercise 08-save-json (core).
 //!
-//! `save_json(path, value)`: save `value` as JSON so that a reader opening
-//! `path` at any moment finds the previous complete file or the new
-//! complete file — never a missing, empty or half-written one — and leave
-//! nothing else behind in the directory. `load_json(path)`: the value, or
-//! `None` when there is no file yet; a file that holds something else than
-//! a `T` (a number where `T` has a string, say) is an error of kind
-//! `InvalidData`.
+//! `save_all(files)`: save each `(path, value)` of `files` as JSON. The
+//! files belong together (a configuration and its index, say), so:
 //!
-//! The tests (`save_json` in `lessons/08-files/tests/exercises.rs`): a
-//! round trip; `None` for a missing file; after three saves the directory
-//! holds one file; and while saves of two values of about 1 MB each take
-//! turns, a thread reading the file in a tight loop must see a complete,
-//! valid JSON document every single time.
+//! - each file is replaced all at once: a reader opening it at any moment
+//!   finds its previous complete content or its new complete content,
+//!   never a missing, empty or half-written file;
+//! - all or none: if any file cannot be saved (its value does not turn
+//!   into JSON, its folder does not exist, the disk is full), `save_all`
+//!   returns the error and *no* file has changed;
+//! - nothing else is left behind, after a success or a failure: no
+//!   temporary file anywhere.
+//!
+//! `load_json(path)`: the value, or `None` when there is no file yet; a
+//! file that holds something else than a `T` (a number where `T` has a
+//! string, say) is an error of kind `InvalidData`.
+//!
+//! The tests (`save_json` in `lessons/08-files/tests/exercises.rs`): round
+//! trips; a save of three files whose third cannot be written (its folder
+//! is missing), and one whose second value cannot become JSON, change no
+//! file and leave nothing behind; a saved file is a new file, not the old
+//! one emptied and written again; and while saves of two values of about
+//! 1 MB take turns, a thread reading the file in a tight loop must see a
+//! complete JSON document every time.
 //!
 //! Check it: `cargo run -p course -- check 08-save-json`
 
@@ -22,8 +32,8 @@ use std::path::Path;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// Saves `value` as JSON at `path`, all at once or not at all.
-pub async fn save_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
+/// Saves every `(path, value)` as JSON: each file at once, all or none.
+pub async fn save_all<T: Serialize>(files: &[(&Path, &T)]) -> io::Result<()> {
     todo!()
 }
 

@@ -1,0 +1,51 @@
+//! Wrong answer: the URLs go in batches of cap, each batch awaited whole
+//! Expect: must be refilled at once
+use tokio::task::JoinSet;
+
+use std::time::Duration;
+
+use reqwest::Client;
+
+/// What became of one URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// An answer, with its status.
+    Status(u16),
+    /// No answer within the time allowed for one request.
+    TimedOut,
+    /// No answer at all.
+    NoAnswer,
+}
+
+/// What became of every URL, at most `cap` tasks at a time.
+pub async fn statuses_capped(
+    client: &Client,
+    urls: &[String],
+    cap: usize,
+    per_request: Duration,
+) -> Vec<Outcome> {
+    let mut outcomes = vec![Outcome::NoAnswer; urls.len()];
+    for (batch, chunk) in urls.chunks(cap).enumerate() {
+        let mut tasks = JoinSet::new();
+        for (offset, url) in chunk.iter().enumerate() {
+            let index = batch * cap + offset;
+            let (client, url) = (client.clone(), url.clone());
+            tasks.spawn(async move {
+                (index, one(&client, &url, per_request).await)
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            let (index, outcome) = done.expect("no panic");
+            outcomes[index] = outcome;
+        }
+    }
+    outcomes
+}
+
+async fn one(client: &Client, url: &str, per_request: Duration) -> Outcome {
+    match tokio::time::timeout(per_request, client.get(url).send()).await {
+        Err(_elapsed) => Outcome::TimedOut,
+        Ok(Err(_no_answer)) => Outcome::NoAnswer,
+        Ok(Ok(response)) => Outcome::Status(response.status().as_u16()),
+    }
+}
