@@ -19,7 +19,6 @@
 //!
 //! The two end-marker hangs of the seed programs are lesson 06's.
 
-pub mod api;
 pub mod blocking;
 pub mod builder;
 pub mod locks;

@@ -14,6 +14,8 @@
 //! - a 1 s job under a 50 ms limit fails at 50 ms (at least 50, at most
 //!   the course's real-clock margin, 325 ms), and the job is dropped then;
 //! - a 20 ms job under a 1 s limit returns its value at about 20 ms;
+//! - a job whose value is ready on its first poll, under a limit of 0,
+//!   returns `Ok` (a value that is there is never thrown away);
 //! - a job that sleeps three times under a long limit is polled exactly 4
 //!   times: once to start and once per wake, never in a loop.
 //!

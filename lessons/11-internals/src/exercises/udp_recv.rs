@@ -11,8 +11,9 @@
 //!
 //! The tests (the `udp_recv` module of
 //! `lessons/11-internals/tests/exercises.rs`) send three datagrams from a
-//! plain thread, 15 ms apart, and check that:
-//! - all three arrive in order, with the sender's address;
+//! plain thread, 15 ms apart ("one", "two", then 1200 bytes), and receive
+//! each into a 2048-byte buffer. They check that:
+//! - all three arrive whole and in order, with the sender's address;
 //! - each `recv_from` is polled at most twice (once before the datagram
 //!   is there, once after the wake), so 6 polls at most for three;
 //! - the wakes came from the reactor.

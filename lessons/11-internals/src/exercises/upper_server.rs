@@ -31,9 +31,11 @@
 //!
 //! The tests (the `upper_server` module of
 //! `lessons/11-internals/tests/exercises.rs`) connect real clients on
-//! 127.0.0.1 and check: two lines from one client; a line sent in pieces
-//! answered before the client's next bytes; 20 clients held open together,
-//! each answered; the function returning after its clients leave.
+//! 127.0.0.1 and check: half a line (`hel`, no `\n`) gets no answer yet,
+//! while a second client is served, and `lo\n` then brings `HELLO\n`; two
+//! lines from one client; a line sent in pieces answered before the
+//! client's next bytes; 20 clients held open together, each answered; the
+//! function returning after its clients leave.
 //!
 //! Check it: `cargo run -p course -- check 11-upper-server`
 

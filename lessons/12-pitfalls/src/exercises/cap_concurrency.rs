@@ -1,33 +1,54 @@
-//! Exercise 12-cap-concurrency (warm-up): find and fix the pitfall.
+//! Exercise 12-cap-concurrency (core): find and fix the pitfall.
 //!
-//! This Python program fetches every URL at once. The API allows only so
-//! many requests in flight and refuses the rest with HTTP 429:
+//! This Python worker takes jobs off a queue and handles each one in a
+//! task of its own. It never waits: a burst of ten thousand jobs makes ten
+//! thousand tasks, most of them only waiting for their turn.
 //!
 //! ```python
-//! async def fetch_all(api, urls, limit):
-//!     # `limit` is ignored: every request starts now
-//!     return await asyncio.gather(*(api.get(url) for url in urls))
+//! async def run_jobs(jobs: asyncio.Queue, limit, handle):
+//!     sem = asyncio.Semaphore(limit)
+//!     tasks = set()
+//!     while (job := await jobs.get()) is not None:
+//!         async def one(job=job):
+//!             async with sem:              # caps the work in flight...
+//!                 await handle(job)
+//!         tasks.add(asyncio.create_task(one()))  # ...not the tasks
+//!     await asyncio.gather(*tasks)
 //! ```
 //!
-//! Write `fetch_all` so that at most `limit` requests are in flight at any
-//! moment, a new one starting as soon as one finishes, and the results
-//! come back in the order of `urls`.
+//! Write `run_jobs(jobs, limit, handle)`: every job received on `jobs`
+//! runs as `handle(job)` in a task of its own (`tokio::spawn`), and
+//! - at most `limit` of those tasks exist at any moment: not just `limit`
+//!   running, `limit` alive. A job stays in the channel until there is
+//!   room for its task, so a producer sending into a full channel waits;
+//! - a job starts as soon as a slot is free (a slow job holds up only its
+//!   own slot, never a whole batch);
+//! - `run_jobs` returns once the channel is closed and every job has
+//!   finished.
 //!
 //! The tests (in `lessons/12-pitfalls/tests/exercises.rs`, module
-//! `cap_concurrency`, on the paused clock) use an API that allows 10 in
-//! flight and answers in 100 ms: 100 URLs under a limit of 10 must all
-//! succeed, in exactly 1 s, with 10 in flight at the peak; 7 URLs under a
-//! limit of 3 take exactly 300 ms.
+//! `cap_concurrency`, on the paused clock) count the tasks alive with
+//! tokio's runtime metrics each time a job starts: 100 jobs of 100 ms
+//! under a limit of 10 take exactly 1 s with at most (and at some point
+//! exactly) 10 tasks alive; one 1 s job and ten 100 ms jobs under a limit
+//! of 2 take exactly 1 s; with a channel of capacity 1, the producer is
+//! never more than 2 jobs ahead of the jobs started.
 //!
 //! Check it: `cargo run -p course -- check 12-cap-concurrency`
 
-use crate::api::{Api, TooManyRequests};
+use std::future::Future;
 
-/// Every `api.get(url)`, at most `limit` at a time, in the order of `urls`.
-pub async fn fetch_all(
-    api: &Api,
-    urls: &[String],
+use tokio::sync::mpsc;
+
+/// Runs `handle(job)` for every job, each in a task of its own, with at
+/// most `limit` such tasks alive at once; returns when all are done.
+pub async fn run_jobs<F, Fut>(
+    jobs: mpsc::Receiver<u32>,
     limit: usize,
-) -> Vec<Result<String, TooManyRequests>> {
+    handle: F,
+) where
+    F: Fn(u32) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     todo!()
 }

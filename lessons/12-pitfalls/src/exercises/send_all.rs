@@ -1,4 +1,4 @@
-//! Exercise 12-send-all (challenge): a port.
+//! Exercise 12-send-all (core): a port.
 //!
 //! Port this Python program, which sends every new user a welcome email
 //! and reports the addresses that failed:

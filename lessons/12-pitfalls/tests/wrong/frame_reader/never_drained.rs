@@ -1,0 +1,44 @@
+//! Wrong answer: the buffer keeps a frame after it is returned
+//! Expect: returned "complete" twice
+use std::io::{self, ErrorKind};
+
+use tokio::io::{AsyncRead, AsyncReadExt};
+
+/// Reads length-prefixed text messages; cancel safe.
+#[derive(Debug)]
+pub struct FrameReader<R> {
+    reader: R,
+    buffer: Vec<u8>,
+}
+
+impl<R: AsyncRead + Unpin> FrameReader<R> {
+    /// Reads frames from `reader`.
+    pub fn new(reader: R) -> Self {
+        Self {
+            reader,
+            buffer: Vec::new(),
+        }
+    }
+
+    /// The next message; `None` at a clean end of the stream.
+    pub async fn next_message(&mut self) -> io::Result<Option<String>> {
+        loop {
+            if let Some(&len) = self.buffer.first() {
+                let end = 1 + usize::from(len);
+                if self.buffer.len() >= end {
+                    let body = self.buffer[1..end].to_vec();
+                    return String::from_utf8(body).map(Some).map_err(|e| {
+                        io::Error::new(ErrorKind::InvalidData, e)
+                    });
+                }
+            }
+            if self.reader.read_buf(&mut self.buffer).await? == 0 {
+                return if self.buffer.is_empty() {
+                    Ok(None)
+                } else {
+                    Err(io::Error::new(ErrorKind::UnexpectedEof, "cut short"))
+                };
+            }
+        }
+    }
+}
