@@ -37,11 +37,14 @@ pub fn verify(course: &Course, only: Option<&str>, timeout: Duration) -> Result<
     }
     // Only the exercises this run covers: another verify may be running
     // on another lesson, with its own stand-ins in place.
-    let covered = course.exercises.iter().filter(|ex| match (only, &only_exercise) {
-        (None, _) => true,
-        (Some(_), Some(id)) => ex.id == *id,
-        (Some(o), None) => course.lesson(o).is_ok_and(|l| l.number == ex.lesson),
-    });
+    let covered = course
+        .exercises
+        .iter()
+        .filter(|ex| match (only, &only_exercise) {
+            (None, _) => true,
+            (Some(_), Some(id)) => ex.id == *id,
+            (Some(o), None) => course.lesson(o).is_ok_and(|l| l.number == ex.lesson),
+        });
     for ex in covered {
         if wrong::restore_leftover(course, ex)? {
             println!(
