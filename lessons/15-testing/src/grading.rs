@@ -12,7 +12,9 @@
 //!   where it must fail.
 //!
 //! A test that fails everything catches nothing, so every "catches …" check
-//! also runs the correct implementation first. A test that hangs on a
+//! also runs the correct implementation first, as [`crate::flawed::Fixed`]
+//! under the broken one's name: a test that looks at the type, not the
+//! behaviour, fails it. A test that hangs on a
 //! broken implementation has not caught it either: on a CI machine it
 //! would stall the build instead of reporting the bug.
 

@@ -10,7 +10,7 @@
 //! here fails on the stub.
 
 use lesson_15_testing::deadline::Timeout;
-use lesson_15_testing::flawed::{Flaw, deadline, notify, retry};
+use lesson_15_testing::flawed::{Fixed, Flaw, deadline, notify, retry};
 use lesson_15_testing::grading::{expect_catch, expect_pass};
 use lesson_15_testing::retry::Backoff;
 use lesson_15_testing::users::Notifier;
@@ -27,28 +27,28 @@ kit::exercise_tests! {
     #[test]
     fn catches_waiting_slow_work_out() {
         use deadline::WaitsItOut as Broken;
-        let correct = subject::check(Timeout);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_giving_up_one_ms_late() {
         use deadline::OneMsLate as Broken;
-        let correct = subject::check(Timeout);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_always_waiting_the_whole_limit() {
         use deadline::AlwaysWholeLimit as Broken;
-        let correct = subject::check(Timeout);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_leaving_timed_out_work_running() {
         use deadline::LeavesItRunning as Broken;
-        let correct = subject::check(Timeout);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 }
@@ -66,7 +66,7 @@ kit::exercise_tests! {
     #[test]
     fn catches_giving_up_one_attempt_early() {
         use retry::GivesUpEarly as Broken;
-        let correct = subject::check(Backoff);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
     // ... one test per broken implementation
@@ -75,21 +75,35 @@ kit::exercise_tests! {
     #[test]
     fn catches_a_delay_that_never_doubles() {
         use retry::NoBackoff as Broken;
-        let correct = subject::check(Backoff);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_a_wait_after_the_last_attempt() {
         use retry::WaitsAfterLast as Broken;
-        let correct = subject::check(Backoff);
+        let correct = subject::check(Fixed(Broken));
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
+    }
+
+    #[test]
+    fn catches_delays_that_run_backwards() {
+        use retry::LongestWaitFirst as Broken;
+        let correct = subject::check(Fixed(Broken));
+        expect_catch(Broken::FLAW, correct, subject::check(Broken));
+    }
+
+    #[test]
+    fn catches_going_on_after_a_success() {
+        use retry::GoesOnAfterSuccess as Broken;
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_returning_the_first_error() {
         use retry::FirstError as Broken;
-        let correct = subject::check(Backoff);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 }
@@ -106,42 +120,42 @@ kit::exercise_tests! {
     #[test]
     fn catches_mailing_inactive_users() {
         use notify::MailsEveryone as Broken;
-        let correct = subject::check(Notifier);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_swapped_arguments() {
         use notify::SwappedArguments as Broken;
-        let correct = subject::check(Notifier);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_looking_users_up_from_the_end() {
         use notify::FromTheEnd as Broken;
-        let correct = subject::check(Notifier);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_going_on_after_a_failed_lookup() {
         use notify::GoesOnAfterAnError as Broken;
-        let correct = subject::check(Notifier);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_hiding_the_error() {
         use notify::HidesTheError as Broken;
-        let correct = subject::check(Notifier);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 
     #[test]
     fn catches_fetching_a_user_twice() {
         use notify::FetchesTwice as Broken;
-        let correct = subject::check(Notifier);
+        let correct = subject::check(Fixed(Broken));
         expect_catch(Broken::FLAW, correct, subject::check(Broken));
     }
 }

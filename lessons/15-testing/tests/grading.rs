@@ -52,6 +52,23 @@ fn a_test_that_fails_everything_catches_nothing() {
     expect_catch(Broken::FLAW, always_fails(Timeout), always_fails(Broken));
 }
 
+/// A test that tells broken code by its type name fails on `Fixed`, the
+/// correct code under a broken one's name.
+#[test]
+fn a_test_that_reads_the_type_name_fails_on_fixed() {
+    async fn by_name<R: lesson_15_testing::retry::Retry>(_subject: R) {
+        let name = std::any::type_name::<R>();
+        assert!(!name.contains("flawed"), "{name} is a broken one");
+    }
+    use lesson_15_testing::flawed::Fixed;
+    assert_eq!(run(by_name(Backoff)), Verdict::Passed);
+    assert!(matches!(run(by_name(retry::NoBackoff)), Verdict::Failed(_)));
+    assert!(matches!(
+        run(by_name(Fixed(retry::NoBackoff))),
+        Verdict::Failed(_)
+    ));
+}
+
 #[test]
 #[should_panic(expected = "not yet implemented")]
 fn the_untouched_stub_fails_with_todo() {
@@ -96,6 +113,14 @@ fn the_reference_tests_fail_each_flaw_for_the_right_reason() {
         (said(run(test_retry::check(retry::NoBackoff))), "200ms"),
         (said(run(test_retry::check(retry::WaitsAfterLast))), "1.5s"),
         (said(run(test_retry::check(retry::FirstError))), "failure 1"),
+        (
+            said(run(test_retry::check(retry::LongestWaitFirst))),
+            "800ms",
+        ),
+        (
+            said(run(test_retry::check(retry::GoesOnAfterSuccess))),
+            "Ok(5)",
+        ),
         (
             said(run(port_asyncmock::check(notify::MailsEveryone))),
             "No matching expectation",

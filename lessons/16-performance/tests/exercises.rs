@@ -6,7 +6,9 @@
 // it only counts and passes every call on to the system allocator.
 #![allow(unsafe_code)]
 
+use std::convert::Infallible;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use kit::grade::{took_exactly, within};
@@ -38,6 +40,83 @@ fn paused_runtime() -> tokio::runtime::Runtime {
 
 /// The most a test waits for an exercise over HTTP before calling it hung.
 const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The most bytes that can sit between the server's body stream and the
+/// client's `bytes()`: the kernel's socket buffers on both sides (at most
+/// Linux's `tcp_wmem` and `tcp_rmem` maxima, as reqwest sets no buffer
+/// size) and hyper's own (under 1 MiB on each side). Elsewhere, 64 MiB.
+fn buffered_at_most() -> usize {
+    let most = |path: &str| -> Option<usize> {
+        let text = std::fs::read_to_string(path).ok()?;
+        text.split_whitespace().nth(2)?.parse().ok()
+    };
+    let receive = most("/proc/sys/net/ipv4/tcp_rmem");
+    let send = most("/proc/sys/net/ipv4/tcp_wmem");
+    match (receive, send) {
+        (Some(receive), Some(send)) => receive + send + (4 << 20),
+        _ => 64 << 20,
+    }
+}
+
+/// A server on 127.0.0.1 whose answer's headers go out at once and whose
+/// body is bigger than every buffer on the way ([`buffered_at_most`]), so
+/// the server can send its last part only once the client is reading the
+/// body. At that point it notes how many permits of `gate` are free: the
+/// request that is reading should still hold one. Returns the URL and that
+/// count (`usize::MAX` until the point is reached).
+async fn big_body_server(gate: Arc<Semaphore>) -> (String, Arc<AtomicUsize>) {
+    use http_body_util::StreamBody;
+    use hyper::body::{Bytes, Frame};
+
+    static CHUNK: [u8; 64 * 1024] = [b'x'; 64 * 1024];
+    // Once 1 MiB more than the buffers hold is sent, the client has read
+    // at least 1 MiB of the body, and has not read the last 1 MiB.
+    let check_at = buffered_at_most() + (1 << 20);
+    let total = check_at + (1 << 20);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port on 127.0.0.1");
+    let url = format!(
+        "http://{}/big",
+        listener.local_addr().expect("the server's address")
+    );
+    let free = Arc::new(AtomicUsize::new(usize::MAX));
+    let noted = free.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let (gate, noted) = (gate.clone(), noted.clone());
+            let service = hyper::service::service_fn(move |_request| {
+                let (gate, noted) = (gate.clone(), noted.clone());
+                let chunks = futures::stream::unfold(0, move |sent| {
+                    if sent >= check_at {
+                        let _ = noted.compare_exchange(
+                            usize::MAX,
+                            gate.available_permits(),
+                            Ordering::SeqCst,
+                            Ordering::SeqCst,
+                        );
+                    }
+                    let chunk = Bytes::from_static(&CHUNK);
+                    let next = (sent < total).then(|| {
+                        (
+                            Ok::<_, Infallible>(Frame::data(chunk)),
+                            sent + CHUNK.len(),
+                        )
+                    });
+                    std::future::ready(next)
+                });
+                let response = hyper::Response::new(StreamBody::new(chunks));
+                std::future::ready(Ok::<_, Infallible>(response))
+            });
+            let io = hyper_util::rt::TokioIo::new(stream);
+            tokio::spawn(
+                hyper::server::conn::http1::Builder::new()
+                    .serve_connection(io, service),
+            );
+        }
+    });
+    (url, free)
+}
 
 kit::exercise_tests! {
     lesson: lesson_16_performance, exercise: small_task, id: "16-small-task";
@@ -72,7 +151,10 @@ kit::exercise_tests! {
             size <= 256,
             "the session future is {size} bytes, the test allows 256: \
              something big (the 2,048-byte greeting?) is kept across the \
-             .await"
+             .await. A local still in scope at the .await is kept in the \
+             future even if it is never used after it: end it in an inner \
+             block `{{ … }}` before the await (`drop` does not help a Copy \
+             array)"
         );
     }
 
@@ -96,7 +178,10 @@ kit::exercise_tests! {
             "each spawned session allocated {per_task} bytes, the test \
              allows 512; its future is {future} bytes, so {}",
             if future > 256 {
-                "the greeting is kept inside the future across the .await"
+                "the greeting is kept inside the future across the .await \
+                 (a local still in scope at the .await is kept even if never \
+                 used after it: end it in an inner block `{ … }` before the \
+                 await; `drop` does not help a Copy array)"
             } else {
                 "it allocates on the heap besides its future: is the \
                  greeting (or the whole future) boxed, or copied into a Vec, \
@@ -221,6 +306,27 @@ kit::exercise_tests! {
             gate.available_permits()
         );
     }
+
+    #[tokio::test]
+    async fn whole_body_read_before_the_permit_goes_back() {
+        let gate = Arc::new(Semaphore::new(1));
+        let (url, free) = big_body_server(gate.clone()).await;
+        let client = http1_client();
+        let fetch = subject::fetch_capped(&client, &url, 1, gate.clone());
+        let got = within("fetch_capped of one big body", PATIENCE, fetch)
+            .await
+            .expect("the request answers 200");
+        assert_eq!(got, 1, "fetch_capped counted {got} answers of 1");
+        let free = free.load(Ordering::SeqCst);
+        assert!(
+            free == 0,
+            "while its only request was reading the body, the gate of 1 \
+             permit had {free} free: the permit was given back before the \
+             body was read (dropped when `send()` returned the headers?). \
+             The connection is busy until the body is read: keep the permit \
+             until `bytes().await` is done"
+        );
+    }
 }
 
 kit::exercise_tests! {
@@ -252,7 +358,9 @@ kit::exercise_tests! {
         assert!(
             most <= 4,
             "the most requests in flight at once was {most}, the gate has 4 \
-             permits: does every request hold a permit of `gate`?"
+             permits: does every request hold a permit of `gate` until it is \
+             answered? (`let _ = gate.acquire().await` drops the permit at \
+             once: `let _` binds nothing; name it, `let _permit = …`)"
         );
         assert!(
             most == 4,

@@ -26,7 +26,7 @@
 //!
 //! Write `check`: it uses `subject` and panics if `subject` breaks any of
 //! that. The course runs it (clock paused, fresh runtime each time) on the
-//! correct implementation, where it must pass, and on four subtly broken
+//! correct implementation, where it must pass, and on six subtly broken
 //! ones, where it must panic.
 //!
 //! The tests are the `test_retry` module of `tests/exercises.rs`.

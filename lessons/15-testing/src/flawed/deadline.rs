@@ -77,7 +77,9 @@ pub struct LeavesItRunning;
 
 impl Flaw for LeavesItRunning {
     const FLAW: &'static str = "work that ran out of time is not cancelled: \
-                                it keeps running after `within` returned None";
+                                it keeps running after `within` returned None. \
+                                Did your test wait until after the work would \
+                                have finished before checking?";
 }
 
 impl Deadline for LeavesItRunning {

@@ -155,3 +155,77 @@ impl Retry for FirstError {
         Err(first.expect("at least one attempt failed"))
     }
 }
+
+/// Counts the delay down from the longest: the waits add up to the right
+/// total, in the wrong order.
+#[derive(Debug, Clone, Copy)]
+pub struct LongestWaitFirst;
+
+impl Flaw for LongestWaitFirst {
+    const FLAW: &'static str = "the delays run backwards, longest first \
+                                (400, 200, 100 ms): the total is right, the \
+                                attempt times are not";
+}
+
+impl Retry for LongestWaitFirst {
+    async fn retry<T, E, F, Fut>(
+        &self,
+        attempts: u32,
+        first_delay: Duration,
+        mut op: F,
+    ) -> Result<T, E>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        // Waits left: attempts - 1. The next wait is first_delay doubled
+        // once per wait that comes after it.
+        let mut waits_left = attempts.saturating_sub(1);
+        loop {
+            match op().await {
+                Ok(value) => return Ok(value),
+                Err(error) if waits_left == 0 => return Err(error),
+                Err(_) => {
+                    waits_left -= 1;
+                    sleep(first_delay * 2u32.pow(waits_left)).await;
+                }
+            }
+        }
+    }
+}
+
+/// Makes every attempt and keeps the last result: a success does not stop
+/// the loop.
+#[derive(Debug, Clone, Copy)]
+pub struct GoesOnAfterSuccess;
+
+impl Flaw for GoesOnAfterSuccess {
+    const FLAW: &'static str = "a success does not stop it: it calls the \
+                                operation again after an Ok and returns the \
+                                last result";
+}
+
+impl Retry for GoesOnAfterSuccess {
+    async fn retry<T, E, F, Fut>(
+        &self,
+        attempts: u32,
+        first_delay: Duration,
+        mut op: F,
+    ) -> Result<T, E>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let mut delay = first_delay;
+        let mut result = op().await;
+        for _ in 1..attempts {
+            // Only a failure waits; the loop itself forgets to stop.
+            if result.is_err() {
+                sleep(delay).await;
+                delay *= 2;
+            }
+            result = op().await;
+        }
+        result
+    }
+}

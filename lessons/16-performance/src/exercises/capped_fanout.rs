@@ -40,7 +40,9 @@
 //! permits (never more than 5 in flight, and 5 reached); while the test
 //! holds every permit, a fan-out of 30 may allocate no more than 4 KiB (no
 //! task is waiting for a permit); a 500 is an error, and the permits come
-//! back after it.
+//! back after it; and a request keeps its permit until its body is read
+//! (the test's own server sends a body bigger than every buffer and looks
+//! at the gate while the client reads it).
 //!
 //! Check it: `cargo run -p course -- check 16-capped-fanout`
 
