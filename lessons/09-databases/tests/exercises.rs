@@ -187,6 +187,27 @@ kit::exercise_tests! {
     }
 
     #[tokio::test]
+    async fn a_table_with_gaps_in_its_ids_is_read_once_in_order() {
+        let (_scratch, pool) = shop().await;
+        add_items(&pool, 25).await;
+        // Deleted before reading: ids no longer count the rows.
+        run(&pool, "DELETE FROM items WHERE id IN (3, 4, 5, 14)").await;
+        let pages = all_pages(subject::pages(&pool, 10), |item| item.id).await;
+        let ids: Vec<i64> = pages.iter().flatten().copied().collect();
+        let expected: Vec<i64> =
+            (1..=25).filter(|id| ![3, 4, 5, 14].contains(id)).collect();
+        assert_eq!(
+            ids, expected,
+            "rows 1-25 with ids 3, 4, 5 and 14 deleted (21 rows, ids with \
+             gaps) came in pages of 10 as {pages:?}, expected every row once \
+             in id order: the first page ends at id 13, so the next must \
+             start after 13. Does the next page start after the last id \
+             seen on the page (WHERE id > last id), or after a count of rows \
+             (after + page_size)? Ids have gaps: a count is not an id"
+        );
+    }
+
+    #[tokio::test]
     async fn an_exact_multiple_ends_without_an_empty_page() {
         let (_scratch, pool) = shop().await;
         add_items(&pool, 20).await;
@@ -285,6 +306,27 @@ kit::exercise_tests! {
     }
 }
 
+/// What to tell about one order that failed with `error` where it should
+/// not have: `otherwise`, unless SQLite's words show a transaction begun or
+/// ended by a statement sent to the pool (with one order alone, a locked
+/// database too can only be a transaction left open on a pooled connection).
+fn failed_order_advice(error: &str, otherwise: &str) -> String {
+    let on_the_pool = [
+        "no transaction is active",
+        "within a transaction",
+        "database is locked",
+    ];
+    if on_the_pool.iter().any(|words| error.contains(words)) {
+        "Was BEGIN (or COMMIT, ROLLBACK) sent to the pool as a statement? \
+         Each statement sent to the pool may run on a different connection: \
+         begin the transaction with pool.begin() and run every statement on \
+         it (&mut *tx)"
+            .into()
+    } else {
+        otherwise.into()
+    }
+}
+
 kit::exercise_tests! {
     lesson: lesson_09_databases, exercise: place_order, id: "09-place-order";
 
@@ -293,7 +335,10 @@ kit::exercise_tests! {
         let (_scratch, pool) = shop_with_fruit().await;
         let id = within("place_order", subject::place_order(&pool, "ada", &[("apple", 2), ("pear", 1)]))
             .await
-            .unwrap_or_else(|e| panic!("2 apples and 1 pear from 5 and 3 failed: {e}"));
+            .unwrap_or_else(|e| {
+                let advice = failed_order_advice(&e.to_string(), "");
+                panic!("2 apples and 1 pear from 5 and 3 failed: {e}. {advice}")
+            });
         let customer = customer_of(&pool, id).await;
         assert_eq!(
             customer.as_deref(),
@@ -326,7 +371,8 @@ kit::exercise_tests! {
         assert!(
             matches!(&err, subject::OrderError::OutOfStock(sku) if sku == "pear"),
             "an order of 10 pears from a stock of 3 failed with `{err}`, \
-             expected OutOfStock(\"pear\")"
+             expected OutOfStock(\"pear\"). {}",
+            failed_order_advice(&err.to_string(), "")
         );
         let apples = stock(&pool, "apple").await;
         assert_eq!(
@@ -352,7 +398,8 @@ kit::exercise_tests! {
         assert!(
             matches!(&err, subject::OrderError::OutOfStock(sku) if sku == "kiwi"),
             "an order of an unknown sku, kiwi, failed with `{err}`, expected \
-             OutOfStock(\"kiwi\")"
+             OutOfStock(\"kiwi\"). {}",
+            failed_order_advice(&err.to_string(), "")
         );
         let apples = stock(&pool, "apple").await;
         assert_eq!(
@@ -371,11 +418,12 @@ kit::exercise_tests! {
         let id = within("place_order", subject::place_order(&pool, name, &[("pear", 1)]))
             .await
             .unwrap_or_else(|e| {
-                panic!(
-                    "an order by a customer named {name:?} failed: {e}. Bind \
-                     the name as a parameter (.bind), never format! it into \
-                     the SQL"
-                )
+                let advice = failed_order_advice(
+                    &e.to_string(),
+                    "Bind the name as a parameter (.bind), never format! it \
+                     into the SQL",
+                );
+                panic!("an order by a customer named {name:?} failed: {e}. {advice}")
             });
         match customer_of(&pool, id).await {
             None => panic!(

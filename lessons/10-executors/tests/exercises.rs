@@ -123,16 +123,44 @@ fn on_a_thread<T: Send + 'static>(
 ) -> T {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(f());
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        let _ = tx.send(result.map_err(|payload| panic_text(&*payload)));
     });
-    rx.recv_timeout(secs(5)).unwrap_or_else(|_| {
-        panic!(
+    match rx.recv_timeout(secs(5)) {
+        Ok(Ok(value)) => value,
+        Ok(Err(text)) => facade_panicked(what, &text),
+        Err(_) => panic!(
             "{what} was still blocked after 5 s, with a per-call timeout of \
              100 ms: a call that takes too long must give up at the timeout \
              (tokio::time::timeout around the call) and return \
              Err(KvError::TimedOut)"
+        ),
+    }
+}
+
+/// Runs the facade call `call` (named `what`) on this plain thread, and
+/// turns a panic into a message about the facade.
+fn on_this_thread<T>(what: &str, call: impl FnOnce() -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .unwrap_or_else(|payload| facade_panicked(what, &panic_text(&*payload)))
+}
+
+/// Fails the test for a facade call `what`, made from a plain thread, that
+/// panicked with `text`.
+fn facade_panicked(what: &str, text: &str) -> ! {
+    if text.contains("no reactor running")
+        || text.contains("timers are disabled")
+    {
+        panic!(
+            "{what} from a plain thread panicked: {text:?}. Was the timeout \
+             made outside the runtime, as in handle.block_on(timeout(limit, \
+             call))? timeout(..) takes its timer from the runtime it is called \
+             in, and the argument is made before block_on enters the runtime. \
+             Make it inside: handle.block_on(async {{ timeout(limit, \
+             call).await }})"
         )
-    })
+    }
+    panic!("{what} from a plain thread panicked: {text:?}")
 }
 
 /// The text of a panic payload.
@@ -150,7 +178,7 @@ kit::exercise_tests! {
     #[test] // no runtime around this test: the facade blocks on the shared one
     fn a_value_set_is_read_back() {
         let kv = subject::BlockingKv::new(KvClient::new(ms(5)), shared_runtime(), secs(5));
-        let set = kv.set("lang", "rust");
+        let set = on_this_thread("set(\"lang\", \"rust\")", || kv.set("lang", "rust"));
         assert_eq!(set, Ok(()), "set(\"lang\", \"rust\") from a plain thread returned {set:?}, expected Ok(())");
         let got = kv.get("lang");
         assert_eq!(
@@ -258,7 +286,16 @@ kit::exercise_tests! {
         // Made, called and dropped inside a task: all of it in async code.
         let task = tokio::spawn(async {
             let kv = subject::BlockingKv::new(KvClient::new(ms(5)), Handle::current(), secs(5));
-            (kv.get("k").map(|_| ()), kv.set("k", "v"), kv.get_many(&["k"]).map(|_| ()))
+            // Each call's panic, if any, is caught with the call's name.
+            let call = |name: &'static str, call: &dyn Fn() -> Result<(), subject::KvError>| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+                    .map_err(|payload| (name, panic_text(&*payload)))
+            };
+            (
+                call("get", &|| kv.get("k").map(|_| ())),
+                call("set", &|| kv.set("k", "v")),
+                call("get_many", &|| kv.get_many(&["k"]).map(|_| ())),
+            )
             // `kv` is dropped here, in the task
         });
         let results = match timeout(secs(10), task).await {
@@ -278,16 +315,25 @@ kit::exercise_tests! {
                     )
                 }
                 panic!(
-                    "a facade called inside a task panicked: {text:?}. Check \
-                     whether a runtime is running here, and return \
-                     Err(KvError::InsideRuntime) instead of blocking on it"
+                    "a facade made, called and dropped inside a task panicked: \
+                     {text:?}. Check whether a runtime is running here, and \
+                     return Err(KvError::InsideRuntime) instead of blocking on it"
                 )
             }
         };
+        let results = [results.0, results.1, results.2].map(|result| {
+            result.unwrap_or_else(|(name, text)| {
+                panic!(
+                    "{name}, called inside a task, panicked: {text:?}. Check \
+                     whether a runtime is running here, and return \
+                     Err(KvError::InsideRuntime) instead of blocking on it"
+                )
+            })
+        });
         let inside = Err(subject::KvError::InsideRuntime);
         assert_eq!(
             results,
-            (inside.clone(), inside.clone(), inside),
+            [inside.clone(), inside.clone(), inside],
             "get, set and get_many called inside a task returned {results:?}, \
              expected Err(KvError::InsideRuntime) from each"
         );
@@ -500,6 +546,61 @@ kit::exercise_tests! {
             total, 9592,
             "count_primes_parallel(100_003, 8) returned {total}, expected 9592"
         );
+    }
+
+    #[tokio::test] // one thread: a thread blocked in the call stalls every task
+    async fn the_runtime_thread_stays_free_while_counting() {
+        // A ticker task on this one-thread runtime, and a count that waits
+        // (up to 2 s) for the ticker's next tick: it gets one only if the
+        // runtime's thread is free while the chunks are counted.
+        let ticks = Arc::new((Mutex::new(0u32), Condvar::new()));
+        let ticker = tokio::spawn({
+            let ticks = ticks.clone();
+            async move {
+                loop {
+                    sleep(ms(1)).await;
+                    *ticks.0.lock().expect("the ticks' lock") += 1;
+                    ticks.1.notify_all();
+                }
+            }
+        });
+        let starved = Arc::new(AtomicU32::new(0));
+        let count = {
+            let (ticks, starved) = (ticks.clone(), starved.clone());
+            move |lo, hi| {
+                let seen = *ticks.0.lock().expect("the ticks' lock");
+                let (guard, waited) = ticks
+                    .1
+                    .wait_timeout_while(
+                        ticks.0.lock().expect("the ticks' lock"),
+                        secs(2),
+                        |now| *now == seen,
+                    )
+                    .expect("the ticks' lock");
+                drop(guard);
+                if waited.timed_out() {
+                    starved.fetch_add(1, Ordering::SeqCst);
+                }
+                count_primes(lo, hi)
+            }
+        };
+        let total = answer(
+            "count_primes_parallel(20_000, 2)",
+            subject::count_primes_parallel(20_000, 2, count),
+        )
+        .await;
+        ticker.abort();
+        let starved = starved.load(Ordering::SeqCst);
+        assert_eq!(
+            starved, 0,
+            "a 1 ms ticker task on the same one-thread runtime never got a turn \
+             while {starved} of the 2 chunks were counted (each waited 2 s for \
+             a tick): the runtime's thread was blocked until the counting was \
+             over. Did the async fn wait for the threads in place (a join, a \
+             scope, a blocking recv)? Await the answers instead, e.g. through \
+             a oneshot channel per chunk"
+        );
+        assert_eq!(total, 2262, "count_primes_parallel(20_000, 2) returned {total}, expected 2262");
     }
 
     #[tokio::test]

@@ -5,6 +5,10 @@
 //! the items arrived, however they finish. Return once `input` is closed
 //! (every sender dropped) and every item is done. Start work on an item as
 //! soon as it arrives and a worker is free, not after the input ends.
+//! An item's place in the order is fixed in the same step that receives
+//! it (under the same lock, if the workers share one to receive): numbered
+//! after that lock is released, two items received one after the other
+//! can be numbered the other way round, on a multi-thread runtime.
 //!
 //! Python, with N consumer tasks sharing one queue:
 //!
