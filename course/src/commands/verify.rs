@@ -28,24 +28,10 @@ use crate::ui;
 pub fn verify(course: &Course, only: Option<&str>, timeout: Duration) -> Result<ExitCode> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    // An exercise id, else a lesson (`05`, `05-primitives`).
-    let only_exercise = only
-        .and_then(|o| course.exercise(o).ok())
-        .map(|ex| ex.id.clone());
-    if let Some(o) = only.filter(|_| only_exercise.is_none()) {
-        course.lesson(o)?;
-    }
+    let scope = Scope::parse(course, only)?;
     // Only the exercises this run covers: another verify may be running
     // on another lesson, with its own stand-ins in place.
-    let covered = course
-        .exercises
-        .iter()
-        .filter(|ex| match (only, &only_exercise) {
-            (None, _) => true,
-            (Some(_), Some(id)) => ex.id == *id,
-            (Some(o), None) => course.lesson(o).is_ok_and(|l| l.number == ex.lesson),
-        });
-    for ex in covered {
+    for ex in course.exercises.iter().filter(|ex| scope.wants(ex)) {
         if wrong::restore_leftover(course, ex)? {
             println!(
                 "{} {} was left replaced by an interrupted verify; it is put back",
@@ -56,14 +42,8 @@ pub fn verify(course: &Course, only: Option<&str>, timeout: Duration) -> Result<
     }
     problems.extend(lint::course_order(course));
     for lesson in course.lessons.iter().filter(|l| l.ready) {
-        let wanted = match (only, &only_exercise) {
-            (None, _) => true,
-            (Some(_), Some(id)) => course.exercise(id)?.lesson == lesson.number,
-            (Some(o), None) => course.lesson(o)?.number == lesson.number,
-        };
-        if wanted {
-            let filter = Filter(only_exercise.as_deref());
-            verify_lesson(course, lesson, filter, timeout, &mut rows, &mut problems)?;
+        if scope.wants_lesson(lesson) {
+            verify_lesson(course, lesson, scope, timeout, &mut rows, &mut problems)?;
         }
     }
 
@@ -90,20 +70,47 @@ pub fn verify(course: &Course, only: Option<&str>, timeout: Duration) -> Result<
     Ok(ExitCode::FAILURE)
 }
 
-/// Which exercises of a lesson to verify: all, or the one named.
+/// What one run covers: every ready lesson, one lesson or one exercise.
 #[derive(Debug, Clone, Copy)]
-struct Filter<'a>(Option<&'a str>);
+enum Scope<'a> {
+    All,
+    Lesson(&'a Lesson),
+    Exercise(&'a Exercise),
+}
 
-impl Filter<'_> {
+impl<'a> Scope<'a> {
+    /// An exercise id, else a lesson (`05`, `05-primitives`).
+    fn parse(course: &'a Course, only: Option<&str>) -> Result<Scope<'a>> {
+        Ok(match only {
+            None => Scope::All,
+            Some(o) => match course.exercise(o) {
+                Ok(ex) => Scope::Exercise(ex),
+                Err(_) => Scope::Lesson(course.lesson(o)?),
+            },
+        })
+    }
+
+    fn wants_lesson(self, lesson: &Lesson) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Lesson(l) => l.number == lesson.number,
+            Scope::Exercise(ex) => ex.lesson == lesson.number,
+        }
+    }
+
     fn wants(self, ex: &Exercise) -> bool {
-        self.0.is_none_or(|id| id == ex.id)
+        match self {
+            Scope::All => true,
+            Scope::Lesson(l) => l.number == ex.lesson,
+            Scope::Exercise(only) => only.id == ex.id,
+        }
     }
 }
 
 fn verify_lesson(
     course: &Course,
     lesson: &Lesson,
-    filter: Filter<'_>,
+    scope: Scope<'_>,
     timeout: Duration,
     rows: &mut Vec<Row>,
     problems: &mut Vec<String>,
@@ -144,7 +151,7 @@ fn verify_lesson(
         Ok(runs) => runs,
         Err(problem) => {
             problems.push(problem);
-            for ex in listed.into_iter().filter(|ex| filter.wants(ex)) {
+            for ex in listed.into_iter().filter(|ex| scope.wants(ex)) {
                 rows.push(Row {
                     tests: "-".into(),
                     stub_fails: "-".into(),
@@ -176,7 +183,7 @@ fn verify_lesson(
         ));
     }
 
-    for ex in listed.into_iter().filter(|ex| filter.wants(ex)) {
+    for ex in listed.into_iter().filter(|ex| scope.wants(ex)) {
         let mut row = verify_exercise(course, ex, &stub_run, &solution_run, problems);
         verify_wrong_answers(course, ex, timeout, &mut row, problems)?;
         rows.push(row);
