@@ -4,7 +4,8 @@
 Serves book/book on 127.0.0.1, opens every page in headless Chromium at
 1280 px, and fails if a page logs a console error, asks for anything off
 127.0.0.1, shows a broken picture, or has a table or code block wider than
-its column; then checks that search finds "JoinSet".
+its column; then checks that the sidebar numbers each lesson once and
+that search finds "JoinSet".
 
 Usage: check.py BOOK_DIR   (run by .ci/run after `mdbook build book`;
 needs chromium, chromium-driver and the selenium package)
@@ -14,6 +15,7 @@ import functools
 import http.server
 import json
 import pathlib
+import re
 import sys
 import threading
 import time
@@ -127,6 +129,27 @@ def check_search(driver, base, problems):
         problems.append(f"search: no results for \"JoinSet\" ({type(e).__name__})")
 
 
+SIDEBAR_JS = """
+return [...document.querySelectorAll('.sidebar a, #mdbook-sidebar a, #sidebar a')]
+  .map(a => a.innerText.trim())
+  .filter(t => t.length > 0);
+"""
+
+
+def check_sidebar(driver, base, problems):
+    # Chapter titles carry the lesson number; mdBook's own section numbers
+    # ("12. 11 Internals") would put a second, different number beside it.
+    driver.get(base + "index.html")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    titles = driver.execute_script(SIDEBAR_JS)
+    lessons = [t for t in titles if re.match(r"^\d\d ", t)]
+    if len(lessons) < 17:
+        problems.append(f"sidebar: {len(lessons)} titles start with a lesson number, expected 17: {titles}")
+    for title in titles:
+        if re.match(r"^\d+(\.\d+)*\.\s", title):
+            problems.append(f"sidebar: a section number beside the title: {title!r}")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: check.py BOOK_DIR (the output of `mdbook build book`)")
@@ -141,6 +164,7 @@ def main():
     try:
         for page in pages:
             check_page(driver, base, page, problems)
+        check_sidebar(driver, base, problems)
         check_search(driver, base, problems)
     finally:
         driver.quit()
@@ -151,7 +175,8 @@ def main():
             print("  -", problem)
         sys.exit(1)
     print(f"browser check: {len(pages)} pages load cleanly at {WIDTH} px, "
-          "nothing leaves 127.0.0.1, every picture loads, search finds JoinSet")
+          "nothing leaves 127.0.0.1, every picture loads, the sidebar has one number "
+          "per lesson, search finds JoinSet")
 
 
 if __name__ == "__main__":
