@@ -24,6 +24,7 @@ pub mod deadline;
 pub mod detach;
 pub mod errors;
 pub mod first;
+pub mod first_success;
 pub mod gather;
 pub mod handles;
 pub mod spawn;

@@ -13,8 +13,8 @@ use kit::Timeline;
 use kit::timing::fmt_duration;
 use lesson_03_tasks::Outcome;
 use lesson_03_tasks::{
-    as_completed, background, cancel, deadline, detach, errors, first, gather,
-    handles, spawn, taskgroup, timeout,
+    as_completed, background, cancel, deadline, detach, errors, first,
+    first_success, gather, handles, spawn, taskgroup, timeout,
 };
 use tokio::time::Instant;
 
@@ -103,6 +103,24 @@ async fn main() {
     let winner = first::first_completed(&tl, jobs).await;
     chart(&tl);
     println!("winner: {winner:?}");
+
+    heading("select_ok: the first success; a fails at 0.5 s");
+    let mirrors = [
+        ("mirror a", t(0.5), Outcome::Fails),
+        ("mirror b", t(1.0), Outcome::Succeeds),
+        ("mirror c", t(2.0), Outcome::Succeeds),
+    ];
+    let tl = Timeline::new();
+    let winner = first_success::first_success(&tl, &mirrors).await;
+    chart(&tl);
+    println!("{winner:?}");
+    let all_fail = [
+        ("mirror a", t(1.0), Outcome::Fails),
+        ("mirror b", t(0.5), Outcome::Fails),
+        ("mirror c", t(1.5), Outcome::Fails),
+    ];
+    let last = first_success::first_success(&Timeline::new(), &all_fail).await;
+    println!("all three fail: {last:?} (only the last error)");
 
     heading("as completed: 3, 1, 2 s jobs in a JoinSet");
     let jobs = [("slow", t(3.0)), ("fast", t(1.0)), ("medium", t(2.0))];

@@ -5,8 +5,8 @@ use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_03_tasks::Outcome;
 use lesson_03_tasks::{
-    as_completed, background, cancel, deadline, errors, first, gather, spawn,
-    taskgroup, timeout,
+    as_completed, background, cancel, deadline, errors, first, first_success,
+    gather, spawn, taskgroup, timeout,
 };
 
 /// Asserts that `name` ran from 0 and was cancelled (dropped) at `at`.
@@ -141,6 +141,46 @@ async fn claim_tasks_first_completed() {
         "03-first-completed.svg",
         &timeline.render_svg(),
     );
+}
+
+// claim: tasks/first-success
+#[tokio::test(start_paused = true)]
+async fn claim_tasks_first_success() {
+    // a fails at 0.5 s, b succeeds at 1 s, c would succeed at 2 s.
+    let timeline = Timeline::new();
+    let mirrors = [
+        ("mirror a", ms(500), Outcome::Fails),
+        ("mirror b", secs(1), Outcome::Succeeds),
+        ("mirror c", secs(2), Outcome::Succeeds),
+    ];
+    let (got, took) =
+        measure(first_success::first_success(&timeline, &mirrors)).await;
+    assert_eq!(got, Ok("mirror b: done in 1s".to_string()));
+    assert_exact(took, secs(1));
+    assert_finished_at(&timeline, "mirror a", ms(500)); // failed: skipped
+    assert_cancelled_at(&timeline, "mirror c", secs(1));
+    tokio::time::sleep(secs(5)).await;
+    assert!(
+        timeline.span("mirror c").unwrap().cancelled,
+        "c stays dropped"
+    );
+    kit::book_image::check_svg(
+        env!("CARGO_MANIFEST_DIR"),
+        "03-first-success.svg",
+        &timeline.render_svg(),
+    );
+
+    // All fail, at 1, 0.5 and 1.5 s: only c's error, the last, comes back.
+    let mirrors = [
+        ("mirror a", secs(1), Outcome::Fails),
+        ("mirror b", ms(500), Outcome::Fails),
+        ("mirror c", ms(1500), Outcome::Fails),
+    ];
+    let (got, took) =
+        measure(first_success::first_success(&Timeline::new(), &mirrors)).await;
+    let error = got.expect_err("every mirror failed");
+    assert_eq!(error.name, "mirror c", "the last error, not the first");
+    assert_exact(took, ms(1500));
 }
 
 // claim: tasks/wait-deadline

@@ -3,9 +3,9 @@
 //! asyncio's `Lock`, `Event`, `Semaphore`, `Barrier` and friends all have a
 //! tokio counterpart in `tokio::sync` (plus `CancellationToken` from
 //! tokio-util). They look alike, but two Rust facts change how they are
-//! used: a lock *owns* the data it guards (no lock, no access), and a task
-//! on the default runtime may move between threads, so what it holds across
-//! an `.await` must be `Send`.
+//! used: a lock *owns* the data it guards (no lock, no access), and what a
+//! task spawned with `tokio::spawn` holds across an `.await` must be `Send`,
+//! on every runtime flavour (only `spawn_local` on a `LocalSet` lifts that).
 //!
 //! Each module below is one idea, run in order by
 //! `cargo run -p lesson-05-primitives` and shown in
@@ -17,8 +17,10 @@ pub mod barrier;
 pub mod event;
 pub mod in_flight;
 pub mod interval;
+pub mod local;
 pub mod lost_update;
 pub mod once;
+pub mod rate_and_cap;
 pub mod rate_limiter;
 pub mod rwlock;
 pub mod semaphore;

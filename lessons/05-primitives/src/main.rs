@@ -10,9 +10,10 @@ use std::time::Duration;
 use kit::timing::fmt_duration;
 use kit::{Timeline, heading};
 use lesson_05_primitives::event::{self, EventKind};
+use lesson_05_primitives::rate_and_cap::{self, Order};
 use lesson_05_primitives::{
-    barrier, interval, lost_update, once, rate_limiter, rwlock, semaphore,
-    std_mutex,
+    barrier, interval, local, lost_update, once, rate_limiter, rwlock,
+    semaphore, std_mutex,
 };
 use tokio::time::{Instant, MissedTickBehavior};
 
@@ -49,6 +50,10 @@ async fn main() {
     let requests = ["/", "/about", "/", "/", "/about", "/contact"];
     std_mutex::serve_all(&stats, &requests, t(0.1)).await;
     println!("hits: {:?}", stats.snapshot());
+
+    heading("spawn_local: tasks that hold an Rc across .await");
+    let seen = local::local_tasks(t(0.1)).await;
+    println!("on a LocalSet, the three tasks added {seen:?}");
 
     for (kind, name) in [
         (EventKind::Watch, "Event (a watch channel)"),
@@ -123,6 +128,20 @@ async fn main() {
         fmt_duration(went[0]),
         fmt_duration(went[24])
     );
+
+    heading("50 calls, 10 a second, 3 in flight, in both orders");
+    let calls = rate_and_cap::fifty_calls(t(1.0), t(0.02));
+    for (order, name) in [
+        (Order::PermitFirst, "permit, then slot"),
+        (Order::SlotFirst, "slot, then permit"),
+    ] {
+        let run = rate_and_cap::run_calls(order, 40, 3, &calls).await;
+        let most = rate_and_cap::most_starts_within(&run.starts, t(1.0));
+        println!(
+            "{name}: {most} starts in the busiest second, {} in flight",
+            run.peak
+        );
+    }
 
     heading("interval(100 ms) after a 350 ms stall: the next 4 ticks");
     for behavior in [

@@ -4,6 +4,7 @@
 use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_05_primitives::event::{self, EventKind};
+use lesson_05_primitives::rate_and_cap::{self, Order};
 use lesson_05_primitives::{
     lost_update, once, rate_limiter, rwlock, semaphore,
 };
@@ -52,7 +53,7 @@ async fn claim_primitives_event_releases_waiters() {
 // claim: primitives/semaphore-bounds
 #[tokio::test(start_paused = true)]
 async fn claim_primitives_semaphore_bounds() {
-    // The s002 numbers: 20 one-second jobs under 5 permits.
+    // The Python tutorials' numbers: 20 one-second jobs under 5 permits.
     let timeline = Timeline::new();
     let (peak, took) =
         measure(semaphore::gather_limited(&timeline, 20, 5, secs(1))).await;
@@ -67,7 +68,7 @@ async fn claim_primitives_semaphore_bounds() {
         &timeline.render_svg(),
     );
 
-    // The s000 numbers, with spawned tasks: 100 jobs under 10 permits.
+    // Their other example, with spawned tasks: 100 jobs under 10 permits.
     let (peak, took) =
         measure(semaphore::spawn_limited(100, 10, secs(1))).await;
     assert_exact(took, secs(10));
@@ -85,6 +86,63 @@ async fn claim_primitives_rate_limiter() {
     for pair in went.windows(2) {
         assert!(pair[1] - pair[0] >= ms(100), "calls too close: {went:?}");
     }
+}
+
+// claim: primitives/rate-and-cap
+#[tokio::test(start_paused = true)]
+async fn claim_primitives_rate_and_cap() {
+    // 50 calls at once, 10 a second, at most 3 in flight: three 1 s calls
+    // first, then 47 quick ones of 20, 40, 60 and 80 ms in turn.
+    let calls = rate_and_cap::fifty_calls(secs(1), ms(20));
+    let per_window =
+        |starts: &[_]| rate_and_cap::most_starts_within(starts, secs(1));
+
+    // Right: the permit, then the rate slot, then the start.
+    let right =
+        rate_and_cap::run_calls(Order::PermitFirst, 10, 3, &calls).await;
+    assert_eq!(right.starts.len(), 50);
+    assert_eq!(
+        per_window(&right.starts),
+        10,
+        "never more than 10 starts in any 1 s"
+    );
+    assert_eq!(
+        right.peak, 3,
+        "never more than 3 in flight, and 3 do run together"
+    );
+    for pair in right.starts.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= ms(100),
+            "starts too close: {:?}",
+            right.starts
+        );
+    }
+    // Three start at 0, 0.1 and 0.2 s; the rest wait for a permit until 1 s,
+    // then go one slot apart: the last at 1 s + 46 x 0.1 s.
+    assert_exact(right.starts[3], secs(1));
+    assert_exact(right.starts[49], ms(5600));
+
+    // Wrong: the rate slot first, then the permit. The slots taken from 0.3
+    // to 0.9 s were spent while their calls still waited for a permit; from
+    // 1 s those calls start as fast as permits come free, on top of the
+    // next second's own ten.
+    let wrong = rate_and_cap::run_calls(Order::SlotFirst, 10, 3, &calls).await;
+    assert_eq!(per_window(&wrong.starts), 17, "17 starts within one second");
+    let in_second_two = wrong
+        .starts
+        .iter()
+        .filter(|&&s| s >= secs(1) && s < secs(2));
+    assert_eq!(
+        in_second_two.count(),
+        17,
+        "from 1 s to 2 s: {:?}",
+        wrong.starts
+    );
+    // Ten starts from 1 s to 1.22 s, then one every 0.1 s to 4.9 s.
+    assert_exact(wrong.starts[3], secs(1));
+    assert_exact(wrong.starts[12], ms(1220));
+    assert_exact(wrong.starts[49], ms(4900));
+    assert_eq!(wrong.peak, 3, "the cap itself still holds");
 }
 
 // claim: primitives/once-init-runs-once

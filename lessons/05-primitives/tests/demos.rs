@@ -4,7 +4,9 @@
 use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_05_primitives::event::{self, Event, EventKind};
-use lesson_05_primitives::{barrier, interval, semaphore, std_mutex};
+use lesson_05_primitives::{
+    barrier, interval, local, rate_and_cap, semaphore, std_mutex,
+};
 use tokio::time::MissedTickBehavior;
 
 #[tokio::test(start_paused = true)]
@@ -77,4 +79,39 @@ async fn missed_ticks_burst_delay_or_skip() {
         run(MissedTickBehavior::Skip).await,
         [ms(350), ms(400), ms(500), ms(600)]
     );
+}
+
+// `#[tokio::test]` builds a current-thread runtime: `tokio::spawn` would
+// refuse these tasks there too (the chapter's `compile_fail` block).
+#[tokio::test(start_paused = true)]
+async fn an_rc_across_an_await_runs_with_spawn_local_on_a_local_set() {
+    let (seen, took) = measure(local::local_tasks(ms(100))).await;
+    assert_eq!(seen, [1, 2, 3]);
+    assert_exact(took, ms(300));
+}
+
+#[test]
+fn a_window_counts_starts_from_its_opening_up_to_not_including_its_end() {
+    let count = |starts: &[u64]| {
+        let starts: Vec<_> = starts.iter().map(|&t| ms(t)).collect();
+        rate_and_cap::most_starts_within(&starts, secs(1))
+    };
+    // Eleven starts 100 ms apart: 0 to 1 s. Any 1 s window holds ten.
+    let spaced: Vec<u64> = (0..=10).map(|i| i * 100).collect();
+    assert_eq!(count(&spaced), 10);
+    // One start 1 ms early puts eleven into the window that opens at 0.
+    let mut early = spaced.clone();
+    early[10] = 999;
+    assert_eq!(count(&early), 11);
+    // The busiest window need not open at the first start.
+    assert_eq!(count(&[0, 900, 1000, 1100, 1200, 1800]), 5);
+    assert_eq!(count(&[]), 0);
+}
+
+#[tokio::test]
+async fn spawn_local_outside_a_local_set_panics() {
+    let outside = std::panic::catch_unwind(|| {
+        drop(tokio::task::spawn_local(async {}));
+    });
+    assert!(outside.is_err(), "spawn_local needs a LocalSet around it");
 }
