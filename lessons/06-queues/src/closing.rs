@@ -41,7 +41,7 @@ pub async fn consumer<T: ToString>(
 // ANCHOR_END: consumer
 
 // ANCHOR: one_producer
-/// s000's program, fixed: one producer, two consumers, no marker.
+/// Program 1, fixed: one producer, two consumers, no marker.
 pub async fn one_producer_two_consumers(
     timeline: &Timeline,
     log: &Log,
@@ -67,7 +67,7 @@ pub async fn one_producer_two_consumers(
 // ANCHOR_END: one_producer
 
 // ANCHOR: many_to_many
-/// s001's program: `producers` × `items` items, one every `every`, and
+/// Program 2's setup: `producers` × `items` items, one every `every`, and
 /// `consumers` consumers of `work` each. Returns when all have ended.
 pub async fn many_to_many(
     timeline: &Timeline,

@@ -10,22 +10,31 @@
 //! `book/src/06-queues.md` show them:
 //!
 //! - [`backpressure`], [`try_send`]: a bounded `mpsc` is `Queue(maxsize)`.
-//! - [`python_queue`], [`seed_one_marker`], [`seed_markers_and_join`]: the
-//!   Python tutorials' two programs that hang, translated faithfully.
+//! - [`python_queue`], [`python_one_marker`], [`python_markers_and_join`]:
+//!   the two programs from the Python tutorials this course follows that
+//!   hang, translated faithfully.
 //! - [`closing`], [`shared_receiver`]: the versions that cannot hang, with
 //!   a multi-consumer channel or a shared tokio receiver.
+//! - [`close_and_drain`], [`send_error`]: `close()` from either end, and
+//!   the item a failed send hands back.
+//! - [`pipeline`], [`pipeline_stuck`]: reader → workers → batching writer,
+//!   ended by closing alone; and the sender that keeps it from ending.
 //! - [`task_done`]: `task_done()` and `join()` without closing.
 //! - [`oneshot`], [`broadcast`], [`watch`]: one reply, every message to
 //!   every receiver, only the latest value.
 
 pub mod backpressure;
 pub mod broadcast;
+pub mod close_and_drain;
 pub mod closing;
 pub mod log;
 pub mod oneshot;
+pub mod pipeline;
+pub mod pipeline_stuck;
+pub mod python_markers_and_join;
+pub mod python_one_marker;
 pub mod python_queue;
-pub mod seed_markers_and_join;
-pub mod seed_one_marker;
+pub mod send_error;
 pub mod shared_receiver;
 pub mod support;
 pub mod task_done;

@@ -8,11 +8,14 @@ use std::time::Duration;
 
 use kit::timing::fmt_duration;
 use kit::{Timeline, heading};
+use lesson_06_queues::close_and_drain::{self, Side};
 use lesson_06_queues::log::Log;
+use lesson_06_queues::pipeline::{self, Plan, Recorder, Row};
 use lesson_06_queues::python_queue::PyQueue;
 use lesson_06_queues::{
-    backpressure, broadcast, closing, oneshot, seed_markers_and_join,
-    seed_one_marker, shared_receiver, task_done, try_send, watch,
+    backpressure, broadcast, closing, oneshot, pipeline_stuck,
+    python_markers_and_join, python_one_marker, send_error, shared_receiver,
+    task_done, try_send, watch,
 };
 use tokio::sync::mpsc;
 use tokio::time::{Instant, timeout};
@@ -36,6 +39,11 @@ fn shown(seen: &[broadcast::Seen]) -> String {
 
 fn chart(timeline: &Timeline) {
     print!("{}", timeline.render_ascii());
+}
+
+/// The size of each batch a pipeline's writer committed.
+fn batch_sizes(sink: &Recorder<Row>) -> Vec<usize> {
+    sink.batches().iter().map(Vec::len).collect()
 }
 
 // One thread: each chart then lists its tasks in the order they started.
@@ -66,7 +74,7 @@ async fn main() {
     heading("the tutorial's program 1: one end marker, two consumers");
     let (tl, log) = (Timeline::new(), Log::default());
     let queue = PyQueue::new(5);
-    let run = seed_one_marker::run(&queue, &tl, &log, 10, t(0.5), t(1.0));
+    let run = python_one_marker::run(&queue, &tl, &log, 10, t(0.5), t(1.0));
     let outcome = timeout(t(8.0), run).await;
     chart(&tl);
     println!("finished by 8 s? {}", outcome.is_ok());
@@ -81,7 +89,7 @@ async fn main() {
     let (tl, log) = (Timeline::new(), Log::default());
     let queue = PyQueue::new(5);
     let outcome =
-        timeout(t(20.0), seed_markers_and_join::run(&queue, &tl, &log)).await;
+        timeout(t(20.0), python_markers_and_join::run(&queue, &tl, &log)).await;
     chart(&tl);
     println!("finished by 20 s? {}", outcome.is_ok());
     println!("items consumed: {}", log.items().len());
@@ -99,7 +107,13 @@ async fn main() {
     chart(&tl);
     println!("done in {took}; {} items, each once", log.items().len());
 
-    heading("the same, sharing tokio's one receiver behind a Mutex");
+    heading("2 producers x 5 items, 3 consumers, ended by closing");
+    let (tl, log) = (Timeline::new(), Log::default());
+    closing::many_to_many(&tl, &log, (2, 5, t(0.5)), (3, t(1.0))).await;
+    chart(&tl);
+    println!("consumers ended: {:?}", log.ended_consumers());
+
+    heading("program 1 again, tokio's receiver shared behind a Mutex");
     let (tl, log) = (Timeline::new(), Log::default());
     let start = Instant::now();
     shared_receiver::one_producer_two_consumers(&tl, &log, 10, t(0.5), t(1.0))
@@ -107,11 +121,45 @@ async fn main() {
     let took = fmt_duration(start.elapsed());
     println!("done in {took}; {} items", log.items().len());
 
-    heading("2 producers x 5 items, 3 consumers, ended by closing");
-    let (tl, log) = (Timeline::new(), Log::default());
-    closing::many_to_many(&tl, &log, (2, 5, t(0.5)), (3, t(1.0))).await;
+    heading("close(): from either end, while another sender is alive");
+    for side in [Side::Sender, Side::Receiver] {
+        let events = close_and_drain::close_then_drain(side, 3).await;
+        println!("  closed by the {side:?}:\n    {}", events.join(", "));
+    }
+
+    heading("a failed send hands the item back");
+    let (outcomes, left) = send_error::route_three_jobs().await;
+    for (job, outcome) in outcomes.iter().enumerate() {
+        println!("  job {job}: {outcome:?}");
+    }
+    println!("  the closed fallback still holds {left} job for its receiver");
+
+    heading("a pipeline: reader -> 3 workers -> writer, batches of 10");
+    let plan = Plan {
+        items: 23,
+        read_every: t(0.1),
+        workers: 3,
+        work: t(0.25),
+        batch: 10,
+    };
+    let (tl, sink) = (Timeline::new(), Recorder::default());
+    pipeline::run(plan, sink.clone(), &tl).await;
     chart(&tl);
-    println!("consumers ended: {:?}", log.ended_consumers());
+    println!(
+        "batches committed: {:?}; every stage ended",
+        batch_sizes(&sink)
+    );
+
+    heading("the pipeline again, a sender for the writer kept in run()");
+    let (tl, sink) = (Timeline::new(), Recorder::default());
+    let run = pipeline_stuck::run_keeping_a_sender(plan, sink.clone(), &tl);
+    let outcome = timeout(t(6.0), run).await;
+    chart(&tl);
+    println!("finished by 6 s? {}", outcome.is_ok());
+    println!(
+        "batches committed: {:?}; the last 3 rows never were",
+        batch_sizes(&sink)
+    );
 
     heading("task_done / join with TaskTracker tokens, workers kept");
     let tl = Timeline::new();

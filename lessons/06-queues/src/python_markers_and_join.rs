@@ -1,5 +1,6 @@
-//! The second hanging program (Python tutorial s002), translated line for
-//! line with the Python-style queue.
+//! Program 2, the second Python tutorial program that hangs (from the
+//! tutorials this course follows), translated line for line with the
+//! Python-style queue.
 //!
 //! Two producers each put 10 items and then, *each*, an end marker — while
 //! the other producer may still be producing. Three consumers stop at the

@@ -1,5 +1,6 @@
-//! The first hanging program (Python tutorial s000 §7), translated line for
-//! line with the Python-style queue.
+//! Program 1, the first Python tutorial program that hangs (from the
+//! tutorials this course follows), translated line for line with the
+//! Python-style queue.
 //!
 //! One producer makes 10 items, one every 0.5 s, then puts ONE end marker
 //! (`None`). Two consumers take 1 s per item and stop at the marker. The

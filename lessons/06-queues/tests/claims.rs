@@ -1,16 +1,19 @@
 //! Lesson 06's claims, each asserted with the number it states, on tokio's
 //! paused clock (exact times; the tests take milliseconds of real time).
-//! Also here: the Python tutorials' two programs that hang, each shown not
-//! to finish within a minute of virtual time, and why.
+//! Also here: the Python tutorials' two programs that hang, and the
+//! pipeline with a sender left alive, each shown not to finish within a
+//! minute of virtual time, and why.
 
 use kit::Timeline;
+use kit::grade::within;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_06_queues::broadcast::{self, Seen};
 use lesson_06_queues::log::Log;
+use lesson_06_queues::pipeline::{self, Plan, Recorder, Row};
 use lesson_06_queues::python_queue::PyQueue;
 use lesson_06_queues::{
-    backpressure, closing, seed_markers_and_join, seed_one_marker,
-    shared_receiver, watch,
+    backpressure, closing, pipeline_stuck, python_markers_and_join,
+    python_one_marker, shared_receiver, watch,
 };
 use tokio::time::timeout;
 
@@ -144,15 +147,15 @@ async fn claim_queues_closing_ends_consumers() {
     assert_eq!(log.items().len(), 20);
 }
 
-/// s000 §7: one end marker for two consumers. It never finishes: one
-/// consumer takes the marker and stops; the other waits for ever on an
-/// empty queue, with every item already consumed.
+/// Program 1, as the Python tutorial wrote it: one end marker for two
+/// consumers. It never finishes: one consumer takes the marker and stops;
+/// the other waits for ever on an empty queue, with every item consumed.
 #[tokio::test(start_paused = true)]
-async fn seed_program_one_marker_two_consumers_hangs() {
+async fn python_program_one_marker_two_consumers_hangs() {
     let (timeline, log, queue) =
         (Timeline::new(), Log::default(), PyQueue::new(5));
     let run =
-        seed_one_marker::run(&queue, &timeline, &log, 10, ms(500), secs(1));
+        python_one_marker::run(&queue, &timeline, &log, 10, ms(500), secs(1));
     let outcome = timeout(GENEROUS, run).await;
     assert!(outcome.is_err(), "it should still be running after 60 s");
 
@@ -171,23 +174,24 @@ async fn seed_program_one_marker_two_consumers_hangs() {
     let (timeline, log, queue) =
         (Timeline::new(), Log::default(), PyQueue::new(5));
     let run =
-        seed_one_marker::run(&queue, &timeline, &log, 10, ms(500), secs(1));
+        python_one_marker::run(&queue, &timeline, &log, 10, ms(500), secs(1));
     assert!(timeout(secs(8), run).await.is_err());
     kit::book_image::check_svg(
         env!("CARGO_MANIFEST_DIR"),
-        "06-seed-one-marker.svg",
+        "06-python-one-marker.svg",
         &timeline.render_svg(),
     );
 }
 
-/// s002: each producer sends a marker when *it* is done, main sends one
-/// per consumer, then `join()`. Two consumers quit mid-stream; two markers
-/// are never taken, so `join()` never returns.
+/// Program 2, as the Python tutorial wrote it: each producer sends a
+/// marker when *it* is done, main sends one per consumer, then `join()`.
+/// Two consumers quit mid-stream; two markers are never taken, so `join()`
+/// never returns.
 #[tokio::test(start_paused = true)]
-async fn seed_program_markers_and_join_hangs() {
+async fn python_program_markers_and_join_hangs() {
     let (timeline, log, queue) =
         (Timeline::new(), Log::default(), PyQueue::new(5));
-    let run = seed_markers_and_join::run(&queue, &timeline, &log);
+    let run = python_markers_and_join::run(&queue, &timeline, &log);
     let outcome = timeout(GENEROUS, run).await;
     assert!(outcome.is_err(), "it should still be running after 60 s");
 
@@ -203,6 +207,93 @@ async fn seed_program_markers_and_join_hangs() {
     assert_eq!(queue.unfinished(), 2);
     let join = timeline.span("join()").unwrap();
     assert!(join.cancelled, "join() was still waiting at the timeout");
+}
+
+/// The chapter's pipeline: 103 records read one every 0.1 s, 3 workers of
+/// 0.25 s each (they keep up), batches of 10.
+fn pipeline_plan(items: u32) -> Plan {
+    Plan {
+        items,
+        read_every: ms(100),
+        workers: 3,
+        work: ms(250),
+        batch: 10,
+    }
+}
+
+/// The ids of every row committed, sorted, and each batch's size.
+fn committed(sink: &Recorder<Row>) -> (Vec<u32>, Vec<usize>) {
+    let batches = sink.batches();
+    let mut ids: Vec<u32> = batches.iter().flatten().map(|r| r.id).collect();
+    ids.sort();
+    (ids, batches.iter().map(Vec::len).collect())
+}
+
+// claim: queues/pipeline-drains
+#[tokio::test(start_paused = true)]
+async fn claim_queues_pipeline_drains() {
+    let (timeline, sink) = (Timeline::new(), Recorder::default());
+    let run = pipeline::run(pipeline_plan(103), sink.clone(), &timeline);
+    // A close that never reaches the writer fails here instead of hanging.
+    let ((), took) = measure(within("the pipeline", secs(11), run)).await;
+
+    let (ids, sizes) = committed(&sink);
+    assert_eq!(ids, (0..103).collect::<Vec<_>>(), "each row exactly once");
+    let mut want = vec![10; 10];
+    want.push(3); // the last, partial batch, committed at the close
+    assert_eq!(sizes, want);
+
+    // Closing flows down: the reader ends after its last read at 10.3 s;
+    // the workers end as each finds the channel closed and drained, the
+    // last after its last record (read at 10.3 s, done at 10.55 s); the
+    // writer right after the last worker.
+    let end = |name: &str| timeline.span(name).unwrap().end.unwrap();
+    assert_eq!(end("reader"), ms(10_300));
+    let mut workers: Vec<_> =
+        (0..3).map(|n| end(&format!("worker {n}"))).collect();
+    workers.sort();
+    assert_eq!(workers, [ms(10_350), ms(10_450), ms(10_550)]);
+    assert_eq!(end("writer"), ms(10_550));
+    assert_exact(took, ms(10_550));
+
+    // The chapter's picture: the same pipeline, 23 records.
+    let (timeline, sink) = (Timeline::new(), Recorder::default());
+    pipeline::run(pipeline_plan(23), sink.clone(), &timeline).await;
+    assert_eq!(committed(&sink).1, [10, 10, 3]);
+    let end = |name: &str| timeline.span(name).unwrap().end.unwrap();
+    assert_eq!(end("reader"), ms(2_300));
+    assert_eq!(end("writer"), ms(2_550));
+    kit::book_image::check_svg(
+        env!("CARGO_MANIFEST_DIR"),
+        "06-pipeline.svg",
+        &timeline.render_svg(),
+    );
+}
+
+/// The mistake: `run` keeps its sender for the writer. The reader and the
+/// workers all end, but the writer waits for ever, and the last 3 rows,
+/// held in its partial batch, are never committed.
+#[tokio::test(start_paused = true)]
+async fn pipeline_with_a_kept_sender_never_ends() {
+    let (timeline, sink) = (Timeline::new(), Recorder::default());
+    let run = pipeline_stuck::run_keeping_a_sender(
+        pipeline_plan(103),
+        sink.clone(),
+        &timeline,
+    );
+    let outcome = timeout(GENEROUS, run).await;
+    assert!(outcome.is_err(), "it should still be running after 60 s");
+
+    let (ids, sizes) = committed(&sink);
+    assert_eq!(sizes, [10; 10], "only the full batches");
+    assert_eq!(ids.len(), 100, "3 rows never committed");
+    for stage in ["reader", "worker 0", "worker 1", "worker 2"] {
+        let span = timeline.span(stage).unwrap();
+        assert!(span.end.is_some() && !span.cancelled, "{stage} ended");
+    }
+    let writer = timeline.span("writer").unwrap();
+    assert!(writer.cancelled, "the writer was still waiting at 60 s");
+    assert_eq!(writer.waits.last(), Some(&(ms(10_550), Some(GENEROUS))));
 }
 
 // claim: queues/broadcast-lag

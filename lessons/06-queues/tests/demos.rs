@@ -3,8 +3,9 @@
 
 use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
+use lesson_06_queues::close_and_drain::{Side, close_then_drain};
 use lesson_06_queues::python_queue::PyQueue;
-use lesson_06_queues::{oneshot, task_done, try_send};
+use lesson_06_queues::{oneshot, send_error, task_done, try_send};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 
@@ -14,6 +15,49 @@ fn try_send_hands_the_item_back_when_full_or_closed() {
         try_send::try_send_outcomes(2, 4),
         ["0: queued", "1: queued", "2: full", "3: full", "4: closed"]
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn close_from_either_side_refuses_sends_and_drains_what_is_queued() {
+    for side in [Side::Sender, Side::Receiver] {
+        let events = close_then_drain(side, 3).await;
+        assert_eq!(
+            events,
+            [
+                "closed: true",
+                "send 3: refused",
+                "recv 0",
+                "recv 1",
+                "recv 2",
+                "recv: Err, closed and empty"
+            ],
+            "closed by the {side:?}"
+        );
+    }
+
+    // tokio's `mpsc::Receiver::close()` drains the same way.
+    let (tx, mut rx) = mpsc::channel(4);
+    tx.send(0).await.unwrap();
+    rx.close();
+    assert_eq!(tx.send(1).await.unwrap_err().0, 1, "the refused item");
+    assert_eq!(rx.recv().await, Some(0), "what was queued still comes");
+    assert_eq!(rx.recv().await, None);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_failed_send_hands_the_item_back() {
+    let (outcomes, left) = send_error::route_three_jobs().await;
+    assert_eq!(
+        outcomes,
+        [Ok("primary"), Ok("fallback"), Err("job 2".to_string())]
+    );
+    assert_eq!(left, 1, "closing the fallback kept job 1 for its receiver");
+
+    // The same with tokio's `SendError` alone: `.0` is the item sent.
+    let (tx, rx) = mpsc::channel::<Vec<u8>>(1);
+    drop(rx);
+    let err = tx.send(vec![1, 2, 3]).await.unwrap_err();
+    assert_eq!(err.0, [1, 2, 3]);
 }
 
 #[tokio::test(start_paused = true)]
