@@ -8,6 +8,7 @@
 //! - [`backend`]: which database, its SQL side by side, the pool, the
 //!   migrations.
 //! - [`scratch`]: a throwaway database per run or test.
+//! - [`new_file`]: a SQLite file that does not exist yet.
 //! - [`queries`]: rows into structs; `fetch_all`, `fetch_one`,
 //!   `fetch_optional`, `execute`; values bound as parameters.
 //! - [`transfer`]: a transaction: both updates or neither.
@@ -16,14 +17,19 @@
 //! - [`wait`]: queries that wait on the server, one by one or pooled.
 //! - [`bounds`]: the pool's maximum, seen from the server.
 //! - [`sqlite_limits`]: one writer at a time; WAL and the busy timeout.
+//! - [`memory`]: `sqlite::memory:` under `SqlitePool` and under `AnyPool`.
+//! - [`bulk`]: a batch of rows in one transaction, the end of a pipeline.
 //! - [`cache`]: Redis cache-aside and pipelines.
-//! - [`pitfalls`]: an in-memory database per connection; a starved pool.
+//! - [`pitfalls`]: a starved pool.
 
 pub mod backend;
 pub mod bounds;
+pub mod bulk;
 pub mod cache;
 pub mod dropped;
 pub mod exercise_db;
+pub mod memory;
+pub mod new_file;
 pub mod pitfalls;
 pub mod queries;
 pub mod scratch;

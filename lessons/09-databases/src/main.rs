@@ -25,8 +25,8 @@ use lesson_09_databases::cache::{self, Source};
 use lesson_09_databases::queries::{self, account, open_account};
 use lesson_09_databases::transfer::{many_transfers, shuffled_transfers};
 use lesson_09_databases::{
-    Backend, Db, PoolSize, Scratch, backend, bounds, connect, dropped,
-    pitfalls, scratch, sqlite_limits, stream, transfer, wait,
+    Backend, Db, PoolSize, Scratch, backend, bounds, bulk, connect, dropped,
+    memory, new_file, pitfalls, scratch, sqlite_limits, stream, transfer, wait,
 };
 use sqlx::sqlite::SqliteJournalMode;
 
@@ -102,7 +102,8 @@ async fn run(args: Args) -> anyhow::Result<()> {
     }
 
     sqlite_limits_demo().await?;
-    pitfalls_demo(&scratch).await?;
+    memory_demo().await?;
+    bulk_demo().await?;
 
     match redis {
         Some(url) => redis_demo(&url, &scratch).await?,
@@ -110,6 +111,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
             "\n(Redis: pass --redis URL or set REDIS_URL for the cache demos)"
         ),
     }
+    pitfalls_demo(&scratch).await?;
     println!("\nNext: `cargo run -p course -- next` for the exercises.");
     Ok(())
 }
@@ -167,6 +169,9 @@ async fn tour(scratch: &Scratch) -> anyhow::Result<()> {
     for m in backend::migrator(db.backend).iter() {
         println!("migration {} applied: {}", m.version, m.description);
     }
+    if scratch.backend() == Backend::Sqlite {
+        new_file_demo().await?;
+    }
 
     heading(&format!("{name}: queries with bound parameters"));
     let alice = open_account(&db, "alice", 100).await?;
@@ -176,6 +181,8 @@ async fn tour(scratch: &Scratch) -> anyhow::Result<()> {
     for a in queries::all_accounts(&db).await? {
         println!("fetch_all:      {} {:?} {}", a.id, a.owner, a.balance);
     }
+    let pairs = queries::ids_and_owners(&db).await?;
+    println!("as tuples:      {:?} ...", &pairs[..2]);
     println!("fetch_one:      {:?}", account(&db, robert).await?.owner);
     println!(
         "fetch_optional: account 999 is {:?}",
@@ -317,15 +324,88 @@ async fn sqlite_limits_demo() -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn pitfalls_demo(scratch: &Scratch) -> anyhow::Result<()> {
-    heading("pitfall: sqlite::memory: behind a pool");
-    for (i, said) in pitfalls::memory_db_per_connection()
-        .await?
-        .iter()
-        .enumerate()
-    {
-        println!("connection {}: {said}", i + 1);
+/// A database's error without sqlx's "error returned from database: ",
+/// to keep the lines short.
+fn short(e: &sqlx::Error) -> String {
+    let text = e.to_string();
+    let prefix = "error returned from database: ";
+    text.strip_prefix(prefix).unwrap_or(&text).to_string()
+}
+
+/// What a count of the `notes` table gave, in a few words.
+fn counted(count: memory::Count) -> String {
+    match count {
+        Ok(n) => format!("the table is there ({n} rows)"),
+        Err(e) => short(&e),
     }
+}
+
+async fn new_file_demo() -> anyhow::Result<()> {
+    heading("SQLite: a file that does not exist yet");
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("new.db");
+    match new_file::open_existing(&path).await {
+        Err(e) => println!("SqlitePool::connect: {}", short(&e)),
+        Ok(_) => println!("SqlitePool::connect: opened (unexpected)"),
+    }
+    new_file::open_or_create(&path).await?.close().await;
+    println!(
+        "create_if_missing:   the file exists now: {}",
+        path.exists()
+    );
+    Ok(())
+}
+
+async fn memory_demo() -> anyhow::Result<()> {
+    heading("SQLite: sqlite::memory: behind a pool");
+    println!(
+        "SqlitePool, another connection: {}",
+        counted(memory::sqlite_pool().await?)
+    );
+    println!(
+        "AnyPool, another connection:    {}",
+        counted(memory::any_pool().await?)
+    );
+    let (while_open, after) = memory::gone_when_closed().await?;
+    println!("a second pool, same options:    {}", counted(while_open));
+    println!("a new pool, both closed:        {}", counted(after));
+    Ok(())
+}
+
+async fn bulk_demo() -> anyhow::Result<()> {
+    heading("SQLite: the writer's end of a pipeline");
+    let dir = tempfile::tempdir()?;
+    let rate = |n: usize, took: Duration| n as f64 / took.as_secs_f64();
+
+    // One commit per row is slow: 1,000 rows are enough to see the rate.
+    let pool = bulk::open(&dir.path().join("one_by_one.db")).await?;
+    let rows = bulk::results(1_000);
+    let (done, took) = measure(bulk::insert_one_by_one(&pool, &rows)).await;
+    done?;
+    println!(
+        "one execute per row:       {:>6} rows in {:>7}: {:>7.0} rows/s",
+        rows.len(),
+        fmt_duration(took),
+        rate(rows.len(), took)
+    );
+    pool.close().await;
+
+    let pool = bulk::open(&dir.path().join("batch.db")).await?;
+    let rows = bulk::results(10_000);
+    let (statements, took) = measure(bulk::insert_batch(&pool, &rows)).await;
+    println!(
+        "push_values, one commit:   {:>6} rows in {:>7}: {:>7.0} rows/s \
+         ({} statement)",
+        rows.len(),
+        fmt_duration(took),
+        rate(rows.len(), took),
+        statements?
+    );
+    pool.close().await;
+    Ok(())
+}
+
+async fn pitfalls_demo(scratch: &Scratch) -> anyhow::Result<()> {
     heading("pitfall: a stream holding the pool's only connection");
     let err = pitfalls::stream_holds_the_only_connection(
         scratch.url(),

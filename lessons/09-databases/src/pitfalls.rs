@@ -1,39 +1,10 @@
-//! Two mistakes everyone makes once, with the error each one gives.
+//! A mistake everyone makes once, with the error it gives.
 
 use std::time::Duration;
 
 use futures::TryStreamExt;
 
 use crate::backend::{Db, PoolSize, connect};
-
-// ANCHOR: memory
-/// `sqlite::memory:` behind a pool of two: the migrations ran on one
-/// connection, and each connection has its own empty in-memory database.
-/// Returns what `SELECT` on `accounts` said on each.
-pub async fn memory_db_per_connection() -> Result<Vec<String>, sqlx::Error> {
-    let size = PoolSize {
-        min: 2,
-        max: 2,
-        ..PoolSize::default()
-    };
-    let db = connect("sqlite::memory:", size).await?;
-    let mut said = Vec::new();
-    let mut held = Vec::new(); // hold both, so each query gets its own
-    for _ in 0..2 {
-        let mut conn = db.pool.acquire().await?;
-        let count =
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM accounts")
-                .fetch_one(&mut *conn)
-                .await;
-        said.push(match count {
-            Ok(n) => format!("{n} accounts"),
-            Err(e) => e.to_string(),
-        });
-        held.push(conn);
-    }
-    Ok(said)
-}
-// ANCHOR_END: memory
 
 // ANCHOR: starved
 /// A pool of one connection, held by an open stream, while the same task

@@ -34,6 +34,21 @@ pub struct Account {
 }
 // ANCHOR_END: account
 
+// ANCHOR: tuple
+/// Every account's id and owner, as `(i64, String)` pairs: a tuple takes
+/// the columns by position, so no struct is needed for a one-off query.
+/// The SQL is the same on the three databases.
+pub async fn ids_and_owners(
+    db: &Db,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as::<_, (i64, String)>(
+        "SELECT id, owner FROM accounts ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+// ANCHOR_END: tuple
+
 // ANCHOR: open_account
 const OPEN: Sql = Sql {
     sqlite: "INSERT INTO accounts (owner, balance) VALUES (?, ?) RETURNING id",

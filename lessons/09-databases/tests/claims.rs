@@ -10,12 +10,14 @@ use std::time::Duration;
 
 use common::{HUNG, pool, pool_of, server, sqlite};
 use kit::servers::{self, Server};
+use lesson_09_databases::bulk::{self, ROWS_PER_STATEMENT};
 use lesson_09_databases::cache::{self, Source};
 use lesson_09_databases::queries::{self, account, open_account, total};
 use lesson_09_databases::transfer::{
     TransferError, many_transfers, shuffled_transfers, transfer,
 };
-use lesson_09_databases::{Db, Scratch, bounds, dropped, scratch};
+use lesson_09_databases::{Db, Scratch, bounds, dropped, memory, scratch};
+use sqlx::{QueryBuilder, Sqlite};
 use tokio::time::timeout;
 
 // ---------------------------------------------------------------- transfer
@@ -265,4 +267,91 @@ async fn claim_db_redis_cache_hit() {
         "the second read ran the query"
     );
     assert_eq!(cache::delete_prefix(&mut redis, &prefix).await.unwrap(), 1);
+}
+
+// ------------------------------------------------------ sqlite::memory:
+
+/// Asserts that a count of the `notes` table failed because the table is
+/// not there.
+fn no_such_table(count: Result<i64, sqlx::Error>) {
+    let err = count.expect_err("the table should be missing");
+    assert!(err.to_string().contains("no such table: notes"), "{err}");
+}
+
+// claim: db/sqlite-memory-pool
+#[tokio::test]
+async fn claim_db_sqlite_memory_pool() {
+    // SqlitePool: the other connection sees the table (0 rows).
+    let seen = memory::sqlite_pool().await.unwrap();
+    assert_eq!(seen.unwrap(), 0);
+    // AnyPool: the other connection has a database of its own.
+    no_such_table(memory::any_pool().await.unwrap());
+    // Same options: shared while a pool is open, gone once all closed.
+    let (while_open, after) = memory::gone_when_closed().await.unwrap();
+    assert_eq!(while_open.unwrap(), 0);
+    no_such_table(after);
+}
+
+// --------------------------------------------------------- batch insert
+
+/// `(rows stored, distinct lines, smallest line, largest line)`.
+async fn stored(pool: &sqlx::SqlitePool) -> (i64, i64, i64, i64) {
+    sqlx::query_as(
+        "SELECT COUNT(*), COUNT(DISTINCT line), MIN(line), MAX(line) \
+         FROM results",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+/// `SELECT 1 WHERE 0 IN (?, ?, ...)` with `n` bound parameters.
+async fn select_parameters(
+    pool: &sqlx::SqlitePool,
+    n: usize,
+) -> Result<(), sqlx::Error> {
+    let mut select = QueryBuilder::<Sqlite>::new("SELECT 1 WHERE 0 IN (");
+    let mut list = select.separated(", ");
+    for i in 0..n {
+        list.push_bind(i as i64);
+    }
+    select.push(")");
+    select.build().execute(pool).await.map(|_| ())
+}
+
+// claim: db/batch-insert
+#[tokio::test]
+async fn claim_db_batch_insert() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = bulk::open(&dir.path().join("batch.db")).await.unwrap();
+    // SQLite's limit: 32,766 parameters pass, 32,767 are refused.
+    select_parameters(&pool, 32_766).await.unwrap();
+    let err = select_parameters(&pool, 32_767).await.unwrap_err();
+    assert!(err.to_string().contains("too many SQL variables"), "{err}");
+    assert_eq!(ROWS_PER_STATEMENT, 16_383);
+
+    // 40,000 rows of two values: 80,000 parameters, in 3 statements.
+    let rows = bulk::results(40_000);
+    let statements = bulk::insert_batch(&pool, &rows).await.unwrap();
+    assert_eq!(statements, 3);
+    assert_eq!(stored(&pool).await, (40_000, 40_000, 1, 40_000));
+    let text: String =
+        sqlx::query_scalar("SELECT text FROM results WHERE line = 16384")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(text, "result of line 16384");
+
+    // All or none: a full first statement of new lines, then a second
+    // with line 1 again. The primary key refuses it, and the first
+    // statement's rows are rolled back with it.
+    let mut batch = bulk::results(56_383).split_off(40_000);
+    assert_eq!(batch.len(), ROWS_PER_STATEMENT);
+    batch.push(rows[0].clone());
+    let err = bulk::insert_batch(&pool, &batch).await.unwrap_err();
+    assert!(
+        err.to_string().contains("UNIQUE constraint failed"),
+        "{err}"
+    );
+    assert_eq!(stored(&pool).await, (40_000, 40_000, 1, 40_000));
 }

@@ -13,7 +13,7 @@ use lesson_09_databases::sqlite_limits::{
     is_locked, second_writer, writer_while_reading,
 };
 use lesson_09_databases::{
-    Backend, Db, PoolSize, connect, pitfalls, scratch, stream, wait,
+    Backend, Db, PoolSize, connect, new_file, pitfalls, scratch, stream, wait,
 };
 use sqlx::sqlite::SqliteJournalMode;
 use tokio::time::timeout;
@@ -107,15 +107,58 @@ async fn a_reader_blocks_a_commit_in_delete_mode_but_not_in_wal_mode() {
         .unwrap();
 }
 
+// The map's row for `aiosqlite.connect("f.db")`: the plain port fails on
+// a missing file; `create_if_missing` (or `?mode=rwc`) creates it.
 #[tokio::test]
-async fn an_in_memory_database_is_one_per_connection() {
-    let said = pitfalls::memory_db_per_connection().await.unwrap();
-    assert_eq!(said.len(), 2);
-    assert!(said.contains(&"0 accounts".to_string()), "{said:?}");
-    assert!(
-        said.iter().any(|s| s.contains("no such table: accounts")),
-        "{said:?}"
+async fn a_missing_file_needs_create_if_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let err = new_file::open_existing(&path).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "error returned from database: (code: 14) unable to open database file"
     );
+    assert!(!path.exists());
+
+    let pool = new_file::open_or_create(&path).await.unwrap();
+    sqlx::query("CREATE TABLE t (x INTEGER)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    assert!(path.exists());
+    // Now that it exists, the plain connect opens it, table and all.
+    let pool = new_file::open_existing(&path).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+
+    let by_url = dir.path().join("by_url.db");
+    new_file::open_or_create_by_url(&by_url)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    assert!(by_url.exists());
+}
+
+#[tokio::test]
+async fn query_as_into_a_tuple_takes_columns_by_position() {
+    let (_scratch, db) = sqlite(pool()).await;
+    let a = open_account(&db, "ann", 10).await.unwrap();
+    let b = open_account(&db, "ben", 20).await.unwrap();
+    assert_eq!(
+        queries::ids_and_owners(&db).await.unwrap(),
+        vec![(a, "ann".to_string()), (b, "ben".to_string())]
+    );
+    // The types are checked as each row is decoded: a name is no i64.
+    let err = sqlx::query_as::<_, (i64, i64)>("SELECT id, owner FROM accounts")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, sqlx::Error::ColumnDecode { .. }), "{err}");
 }
 
 #[tokio::test]
