@@ -16,8 +16,10 @@ pub mod atomic;
 pub mod basics;
 pub mod concurrent;
 pub mod crash;
+pub mod flush;
 pub mod json_file;
 pub mod lines;
+pub mod listing;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]

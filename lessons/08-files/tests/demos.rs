@@ -2,7 +2,7 @@
 //! with bounded memory, JSON, and the atomic write's tidiness.
 
 use lesson_08_files::json_file::{self, Settings};
-use lesson_08_files::{atomic, basics, crash, lines};
+use lesson_08_files::{atomic, basics, crash, flush, lines, listing};
 
 #[tokio::test]
 async fn write_read_and_append() {
@@ -76,4 +76,57 @@ async fn a_failed_atomic_write_removes_its_temp_file() {
     let result = atomic::write_atomic(&path, &b"new"[..]).await;
     assert!(result.is_err());
     assert!(crash::leftover_temps(&path).unwrap().is_empty());
+}
+
+#[test]
+fn a_dropped_file_is_written_only_when_the_pool_gets_to_it() {
+    // One blocking thread, kept busy: the write queued by the dropped file
+    // must wait for it, so "right after the drop" is not a race here.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .max_blocking_threads(1)
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("late.txt");
+        let file = tokio::fs::File::create(&path).await.unwrap();
+        let (release, busy) = std::sync::mpsc::channel::<()>();
+        let blocker = tokio::task::spawn_blocking(move || busy.recv());
+
+        flush::file_dropped(file, b"hello").await.unwrap();
+        let right_after = std::fs::read(&path).unwrap();
+        assert_eq!(right_after, b"", "a reader right after the drop");
+
+        release.send(()).unwrap();
+        blocker.await.unwrap().unwrap();
+        let mut waited = 0;
+        while std::fs::read(&path).unwrap() != b"hello" {
+            assert!(waited < 10_000, "the queued write never landed");
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            waited += 1;
+        }
+    });
+}
+
+#[tokio::test]
+async fn try_collect_lists_and_reads_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("b.txt", "bee"), ("a.txt", "ay"), ("c.txt", "sea")] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let names = listing::file_names(dir.path()).await.unwrap();
+    assert_eq!(names, ["a.txt", "b.txt", "c.txt"]);
+    let all = listing::read_all(dir.path()).await.unwrap();
+    let expected = [("a.txt", "ay"), ("b.txt", "bee"), ("c.txt", "sea")]
+        .map(|(n, t)| (n.to_string(), t.to_string()));
+    assert_eq!(all, expected);
+
+    // One file that is not UTF-8: the first error is the answer.
+    std::fs::write(dir.path().join("d.bin"), [0xff, 0xfe]).unwrap();
+    let err = listing::read_all(dir.path()).await.unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+
+    let missing = listing::file_names(&dir.path().join("nope")).await;
+    assert_eq!(missing.unwrap_err().kind(), std::io::ErrorKind::NotFound);
 }
