@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use kit::Timeline;
 use tokio::time::{Instant, sleep};
 
 use crate::legacy::blocking_call;
@@ -36,14 +37,21 @@ pub struct Ticks {
 
 // ANCHOR: ticker
 /// Ticks every `period` until `stop` is set; reports what it managed.
-async fn ticker(period: Duration, stop: Arc<AtomicBool>) -> Ticks {
+/// Each sleep is a row on `timeline`: from going to sleep to running again.
+pub async fn ticker(
+    period: Duration,
+    stop: Arc<AtomicBool>,
+    timeline: Timeline,
+) -> Ticks {
     let mut ticks = Ticks {
         count: 0,
         largest_gap: Duration::ZERO,
     };
     let mut last = Instant::now();
     while !stop.load(Ordering::SeqCst) {
+        let row = timeline.start(format!("sleep {}", ticks.count + 1));
         sleep(period).await;
+        row.end();
         let now = Instant::now();
         ticks.largest_gap = ticks.largest_gap.max(now - last);
         ticks.count += 1;
@@ -53,27 +61,40 @@ async fn ticker(period: Duration, stop: Arc<AtomicBool>) -> Ticks {
 }
 // ANCHOR_END: ticker
 
-// ANCHOR: offload
-/// Runs a blocking call of `call` while a ticker ticks every `period`, on
-/// the current runtime, and returns what the ticker saw.
+/// [`ticker_during_call_drawn`], on a timeline nobody looks at.
 pub async fn ticker_during_call(
     placement: Placement,
     call: Duration,
     period: Duration,
 ) -> Ticks {
+    ticker_during_call_drawn(&Timeline::new(), placement, call, period).await
+}
+
+// ANCHOR: offload
+/// Runs a blocking call of `call` while a ticker ticks every `period`, on
+/// the current runtime, and returns what the ticker saw.
+pub async fn ticker_during_call_drawn(
+    timeline: &Timeline,
+    placement: Placement,
+    call: Duration,
+    period: Duration,
+) -> Ticks {
     let stop = Arc::new(AtomicBool::new(false));
-    let ticks = tokio::spawn(ticker(period, stop.clone()));
+    let ticks = tokio::spawn(ticker(period, stop.clone(), timeline.clone()));
     tokio::task::yield_now().await; // let the ticker start
 
     match placement {
         // Holds this thread: no other task on it runs until it returns.
         InPlace => {
-            blocking_call(call);
+            let in_place = async { blocking_call(call) };
+            timeline.track("call in place", in_place).await;
         }
         // Runs on a thread of the blocking pool; this task waits at
         // `.await` like at any other I/O, and the thread is free.
         Offloaded => {
-            tokio::task::spawn_blocking(move || blocking_call(call))
+            let job = tokio::task::spawn_blocking(move || blocking_call(call));
+            timeline
+                .track("call in spawn_blocking", job)
                 .await
                 .expect("the blocking call panicked");
         }

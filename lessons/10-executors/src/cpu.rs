@@ -71,7 +71,9 @@ pub fn wall_time(pieces: &[Busy]) -> Duration {
     }
 }
 
-/// A rayon pool of `threads` threads.
+// ANCHOR: pool
+/// A rayon pool of `threads` threads, named `cpu-0`, `cpu-1`, ... (the
+/// names show up in panics, debuggers and `top -H`).
 pub fn pool(threads: usize) -> ThreadPool {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -79,6 +81,7 @@ pub fn pool(threads: usize) -> ThreadPool {
         .build()
         .expect("a thread pool can be built")
 }
+// ANCHOR_END: pool
 
 // ANCHOR: on_pool
 /// Runs `job` on the CPU pool; the caller awaits the answer without

@@ -26,6 +26,7 @@ pub mod nested;
 pub mod panics;
 pub mod pool_limit;
 pub mod primes;
+pub mod stall;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]

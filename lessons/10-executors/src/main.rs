@@ -12,6 +12,7 @@ use lesson_10_executors::blocking::{Placement, ticker_during_call};
 use lesson_10_executors::bridge::{self, BlockingInventory, Inventory};
 use lesson_10_executors::cpu::{self, overlap, wall_time};
 use lesson_10_executors::panics::{self, panic_text_of};
+use lesson_10_executors::stall::{self, median};
 use lesson_10_executors::{block_in_place, nested, pool_limit};
 use tokio::runtime::{Builder, Runtime};
 
@@ -80,6 +81,19 @@ fn main() {
     heading("a ticker every 50 ms while a 0.5 s blocking call runs");
     show_ticks("call in place:", Placement::InPlace);
     show_ticks("call in spawn_blocking:", Placement::Offloaded);
+
+    heading("a task blocks its thread 0.3 s: the ticker, 3 rounds");
+    let gaps = |runtime: fn() -> Runtime| {
+        let gaps = stall::largest_gaps(3, runtime, ms(300), ms(50));
+        let text: Vec<_> = gaps.iter().map(|gap| fmt_duration(*gap)).collect();
+        format!(
+            "{} (median {})",
+            text.join(", "),
+            fmt_duration(median(gaps))
+        )
+    };
+    println!("largest gaps, one thread:  {}", gaps(current_thread));
+    println!("largest gaps, two workers: {}", gaps(multi_thread));
 
     heading("CPU work: two rayon threads vs two tasks on one thread");
     let pool = cpu::pool(2);

@@ -131,3 +131,18 @@ async fn blocking_lock_is_fine_in_spawn_blocking() {
         .unwrap();
     assert_eq!(*lock.lock().await, 1);
 }
+
+#[tokio::test]
+async fn a_job_on_the_pool_runs_on_its_named_threads() {
+    let pool = lesson_10_executors::cpu::pool(2);
+    assert_eq!(pool.current_num_threads(), 2);
+    // The answer comes back through the oneshot: here, the thread's name.
+    let name = lesson_10_executors::cpu::on_pool(&pool, || {
+        std::thread::current().name().map(String::from)
+    })
+    .await;
+    assert!(
+        matches!(name.as_deref(), Some("cpu-0" | "cpu-1")),
+        "{name:?}"
+    );
+}

@@ -3,13 +3,18 @@
 //! and asserts only strict lower bounds, the course's one stated margin
 //! (`kit::timing::realtime_upper_bound`), or counts.
 
+use kit::Timeline;
 use kit::timing::{
     fmt_duration, measure_blocking, ms, realtime_lock, realtime_upper_bound,
     secs,
 };
-use lesson_10_executors::blocking::{Placement, ticker_during_call};
+use lesson_10_executors::blocking::{
+    Placement, ticker_during_call, ticker_during_call_drawn,
+};
 use lesson_10_executors::cpu::{self, overlap, wall_time};
 use lesson_10_executors::pool_limit;
+use lesson_10_executors::stall::{largest_gaps, median};
+use tokio::runtime::{Builder, Runtime};
 
 /// Units of CPU work for the split: about 0.6 s in a debug build on this
 /// course's 2-core machine, 0.3 s per thread.
@@ -54,6 +59,96 @@ async fn claim_executors_blocking_offloaded() {
         fmt_duration(offloaded.largest_gap),
         offloaded.count
     );
+}
+
+fn current_thread() -> Runtime {
+    Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+fn two_workers() -> Runtime {
+    Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+// claim: executors/blocked-worker
+#[test]
+fn claim_executors_blocked_worker() {
+    let _guard = realtime_lock();
+    let (block, period, rounds) = (ms(500), ms(50), 3);
+
+    // One thread for every task: the blocking task stalls the ticker for
+    // its whole 500 ms, in every round (a strict lower bound).
+    let shared = largest_gaps(rounds, current_thread, block, period);
+    assert!(
+        shared.iter().all(|gap| *gap >= block),
+        "on a current-thread runtime the ticker waits out the block: \
+         {shared:?}"
+    );
+
+    // Two workers, one blocked: the other runs the ticker. How late its
+    // ticks come depends on free cores, so judge the median round, with
+    // the course's margin for 50 ms (325 ms, still below the 500 ms block).
+    let free = largest_gaps(rounds, two_workers, block, period);
+    assert!(
+        median(free.clone()) <= realtime_upper_bound(period),
+        "on two workers the ticker should keep ticking: {free:?}"
+    );
+    println!("largest gaps: one thread {shared:?}, two workers {free:?}");
+}
+
+/// The picture's run: a longer block than the ticker's margin, so the two
+/// cases cannot be confused. (Real clock: see the chapter's caption.)
+const PICTURE_CALL: std::time::Duration = ms(800);
+const PICTURE_PERIOD: std::time::Duration = ms(100);
+
+#[test]
+fn picture_ticker_stalled_then_offloaded() {
+    let _guard = realtime_lock();
+    let draw = |placement| {
+        current_thread().block_on(async {
+            let tl = Timeline::new();
+            let ticks = ticker_during_call_drawn(
+                &tl,
+                placement,
+                PICTURE_CALL,
+                PICTURE_PERIOD,
+            )
+            .await;
+            (tl, ticks)
+        })
+    };
+
+    // In place: the ticker's first 100 ms sleep lasts the whole call.
+    let (tl, ticks) = draw(Placement::InPlace);
+    assert_eq!(ticks.count, 1, "one tick, after the call");
+    assert!(ticks.largest_gap >= PICTURE_CALL, "{ticks:?}");
+    let sleep = tl.span("sleep 1").unwrap();
+    assert!(sleep.end.unwrap() - sleep.start >= PICTURE_CALL);
+    kit::book_image::check_svg_rows(
+        env!("CARGO_MANIFEST_DIR"),
+        "10-ticker-blocked.svg",
+        &tl.render_svg(),
+        &["sleep 1", "call in place"],
+    );
+
+    // Offloaded: the ticker keeps its beat through the call; the longest
+    // gap is well under the 800 ms call (at most 400 ms, the margin).
+    let (tl, ticks) = draw(Placement::Offloaded);
+    assert!(ticks.count >= 2, "{ticks:?}");
+    assert!(
+        ticks.largest_gap <= realtime_upper_bound(PICTURE_PERIOD),
+        "{ticks:?}"
+    );
+    kit::book_image::check_svg_rows(
+        env!("CARGO_MANIFEST_DIR"),
+        "10-ticker-offloaded.svg",
+        &tl.render_svg(),
+        &["sleep 1", "call in spawn_blocking", "sleep 2"],
+    );
+    println!("offloaded: {ticks:?}");
 }
 
 // claim: executors/cpu-parallel

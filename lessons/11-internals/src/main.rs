@@ -72,15 +72,24 @@ fn main() {
     }
 
     heading("tokio's RuntimeMetrics: alive tasks");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    let counts = runtime.block_on(metrics::alive_tasks(10, ms(10)));
-    println!(
-        "spawned {}: alive right after {}, half-way {}, at the end {}",
-        counts.spawned, counts.after_spawn, counts.half_way, counts.after_join
-    );
+    for (flavour, mut builder) in [
+        (
+            "current-thread",
+            tokio::runtime::Builder::new_current_thread(),
+        ),
+        ("multi-thread", tokio::runtime::Builder::new_multi_thread()),
+    ] {
+        let runtime = builder.enable_all().build().expect("a runtime");
+        let counts = runtime.block_on(metrics::alive_tasks(10, ms(50)));
+        println!(
+            "{flavour}: {} spawned, {} alive; {} once half are joined",
+            counts.spawned, counts.after_spawn, counts.half_way
+        );
+        println!(
+            "  all joined ({} finished): {} alive at once, {} once released",
+            counts.finished, counts.just_joined, counts.after_join
+        );
+    }
     let depths = metrics::global_queue(5);
     println!(
         "5 tasks spawned from outside a current-thread runtime: global queue \

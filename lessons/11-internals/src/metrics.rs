@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use tokio::runtime::{Builder, Handle};
+use tokio::task::JoinHandle;
 use tokio::time::sleep;
 
 /// Alive-task counts at the moments that matter.
@@ -17,35 +18,64 @@ pub struct AliveCounts {
     pub spawned: usize,
     /// Right after spawning.
     pub after_spawn: usize,
-    /// Half-way: when the first half has finished.
+    /// Once the first half was joined (and released).
     pub half_way: usize,
-    /// After every handle was awaited.
+    /// Read right after the last `.await`, before waiting for the release:
+    /// 0 on a current-thread runtime, sometimes 1 on a multi-thread one.
+    pub just_joined: usize,
+    /// How many handles said `is_finished()` after the joins.
+    pub finished: usize,
+    /// After every handle was awaited and every task released.
     pub after_join: usize,
 }
 
 // ANCHOR: alive
-/// Spawns `n` tasks, task `i` sleeping `(i + 1) * step`, and reads the
-/// alive-task count along the way.
+/// Spawns `n` tasks, task `i` sleeping `i * step`, and reads the
+/// alive-task count along the way. Assumes these are the runtime's only
+/// tasks.
 pub async fn alive_tasks(n: usize, step: Duration) -> AliveCounts {
     let metrics = Handle::current().metrics();
-    let handles: Vec<_> = (1..=n)
+    let mut handles: Vec<_> = (1..=n)
         .map(|i| tokio::spawn(sleep(step * i as u32)))
         .collect();
     let after_spawn = metrics.num_alive_tasks();
 
-    // Between the (n/2)-th and the next deadline.
-    sleep(step * (n / 2) as u32 + step / 2).await;
-    let half_way = metrics.num_alive_tasks();
-
-    for handle in handles {
+    // Join the first half: the other half still sleeps.
+    for handle in &mut handles[..n / 2] {
         handle.await.expect("a sleep does not panic");
     }
+    let half_way = alive_once_released(&handles).await;
+
+    for handle in &mut handles[n / 2..] {
+        handle.await.expect("a sleep does not panic");
+    }
+    let just_joined = metrics.num_alive_tasks(); // may still count one
+    // The proof that a task is done is its handle, not the metric.
+    let finished = handles.iter().filter(|h| h.is_finished()).count();
     AliveCounts {
         spawned: n,
         after_spawn,
         half_way,
-        after_join: metrics.num_alive_tasks(),
+        just_joined,
+        finished,
+        after_join: alive_once_released(&handles).await,
     }
+}
+
+/// `num_alive_tasks` once every finished task of `handles` is released.
+/// A multi-thread runtime wakes the `JoinHandle` first and releases the
+/// task a moment later, on its worker; so wait (at most about a second)
+/// until the count is down to the tasks that are still running.
+pub async fn alive_once_released<T>(handles: &[JoinHandle<T>]) -> usize {
+    let metrics = Handle::current().metrics();
+    let running = || handles.iter().filter(|h| !h.is_finished()).count();
+    for _ in 0..1000 {
+        if metrics.num_alive_tasks() <= running() {
+            break;
+        }
+        sleep(Duration::from_millis(1)).await;
+    }
+    metrics.num_alive_tasks()
 }
 // ANCHOR_END: alive
 

@@ -7,10 +7,40 @@ use std::time::Duration;
 
 use kit::timing::{assert_realtime, ms, realtime_lock};
 use lesson_11_internals::demos::{self, Event};
-use lesson_11_internals::echo;
+use lesson_11_internals::{echo, metrics};
 
 /// The chapter's sleeps of 1, 2 and 1 s, scaled to tens of ms.
 const SLEEPS: [Duration; 3] = [ms(40), ms(80), ms(40)];
+
+// claim: internals/metrics-count-tasks
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claim_internals_metrics_count_tasks_on_two_workers() {
+    let _guard = realtime_lock();
+    // Ten tasks sleeping 0.3, 0.6, ..., 3 s: the half-way read comes just
+    // after 1.5 s, and the sixth task ends at 1.8 s, a margin wider than
+    // the course's 250 ms.
+    let counts = metrics::alive_tasks(10, ms(300)).await;
+    println!(
+        "multi-thread: right after the last .await {} alive, once released {}",
+        counts.just_joined, counts.after_join
+    );
+    // `just_joined` is 0 or 1, run to run: not asserted.
+    assert_eq!(
+        metrics::AliveCounts {
+            just_joined: 0,
+            ..counts
+        },
+        metrics::AliveCounts {
+            spawned: 10,
+            after_spawn: 10,
+            half_way: 5,
+            just_joined: 0,
+            finished: 10,
+            after_join: 0,
+        },
+        "alive tasks on two workers, each read once released"
+    );
+}
 
 // claim: internals/own-executor-join
 #[test]
