@@ -17,7 +17,8 @@
 //! | [`shutdown`] | detached tasks killed when the runtime shuts down |
 //! | [`builder`] | a runtime built without `enable_all` |
 //!
-//! The two end-marker hangs of the seed programs are lesson 06's.
+//! The two end-marker hangs of the Python tutorials this course follows
+//! are lesson 06's.
 
 pub mod blocking;
 pub mod builder;
@@ -27,6 +28,7 @@ pub mod nested;
 pub mod never_awaited;
 pub mod panics;
 pub mod select_loss;
+pub mod select_trace;
 pub mod sequential;
 pub mod server;
 pub mod shutdown;

@@ -12,8 +12,8 @@ use lesson_12_pitfalls::blocking::{Report, Wait, three_handlers};
 use lesson_12_pitfalls::panics::{self, panic_text_of};
 use lesson_12_pitfalls::server::ServerThread;
 use lesson_12_pitfalls::{
-    builder, locks, nested, never_awaited, select_loss, sequential, shutdown,
-    task_panic, unbounded,
+    builder, locks, nested, never_awaited, select_loss, select_trace,
+    sequential, shutdown, task_panic, unbounded,
 };
 
 /// The panics this tour provokes on purpose.
@@ -137,6 +137,21 @@ fn main() -> std::io::Result<()> {
         )
     });
     println!("read_exact in select!: {lossy:?}");
+    let (reader, writer) = tokio::io::duplex(64);
+    let ((_, reads), ()) = runtime.block_on(async {
+        tokio::join!(
+            select_trace::record_lossy(reader, ms(100)),
+            select_loss::write_frames(writer)
+        )
+    });
+    for (i, read) in reads.iter().enumerate() {
+        println!(
+            "  {:>5} to {:>5}  {}",
+            fmt_duration(read.started),
+            fmt_duration(read.ended),
+            read.label(i + 1)
+        );
+    }
     let (reader, writer) = tokio::io::duplex(64);
     let (fixed, ()) = runtime.block_on(async {
         tokio::join!(

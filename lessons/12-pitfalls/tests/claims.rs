@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use kit::Timeline;
 use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_12_pitfalls::select_loss::{self, Received};
+use lesson_12_pitfalls::select_trace::{self, ReadEnd};
 use lesson_12_pitfalls::{shutdown, task_panic, unbounded};
 
 // claim: pitfalls/select-loses-message
@@ -37,6 +38,53 @@ async fn claim_pitfalls_select_loses_message() {
     );
     assert_eq!(fixed.numbers, select_loss::SENT, "nothing lost");
     assert_eq!(fixed.heartbeats, 2, "heartbeats still fire while waiting");
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_picture_shows_where_the_half_frames_went() {
+    let (reader, writer) = tokio::io::duplex(64);
+    let ((got, reads), ()) = tokio::join!(
+        select_trace::record_lossy(reader, ms(100)),
+        select_loss::write_frames(writer)
+    );
+    // The recorded loop is the demo's: the same numbers, the same losses.
+    assert_eq!(got.numbers, [1, 2, 4, 5]);
+    assert_eq!(got.heartbeats, 3);
+    let labels: Vec<_> = reads
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.label(i + 1))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "read 1: 4 of 4 bytes, got 1",
+            "read 2: 4 of 4 bytes, got 2",
+            "read 3: heartbeat won, 2 of 4 bytes dropped",
+            "read 4: heartbeat won, held nothing",
+            "read 5: heartbeat won, 2 of 4 bytes dropped",
+            "read 6: 4 of 4 bytes, got 4",
+            "read 7: 4 of 4 bytes, got 5",
+            "read 8: end of stream",
+        ]
+    );
+    // Frame 3's first half came at 100 ms and was dropped at 150 ms; its
+    // second half came at 330 ms and was dropped at 350 ms.
+    let dropped: Vec<_> = reads
+        .iter()
+        .filter(|r| r.bytes > 0 && r.end == ReadEnd::Dropped)
+        .map(|r| (r.first_byte, r.ended))
+        .collect();
+    assert_eq!(
+        dropped,
+        [(Some(ms(100)), ms(150)), (Some(ms(330)), ms(350))]
+    );
+    let timeline = select_trace::draw(&reads).await;
+    kit::book_image::check_svg(
+        env!("CARGO_MANIFEST_DIR"),
+        "12-select-drops-half-frames.svg",
+        &timeline.render_svg(),
+    );
 }
 
 // claim: pitfalls/panic-is-contained

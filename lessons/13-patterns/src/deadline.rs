@@ -10,7 +10,9 @@
 use std::fmt;
 use std::time::Duration;
 
+use kit::Timeline;
 use kit::sim::fetch;
+use kit::timing::fmt_duration;
 use tokio::time::{Instant, timeout_at};
 
 /// What became of one call.
@@ -35,19 +37,26 @@ impl fmt::Display for Outcome {
 
 // ANCHOR: nested
 /// Makes `calls` one after another within `budget`, each also limited to
-/// `per_call`. Stops at the first call that does not finish.
+/// `per_call`. Stops at the first call that does not finish. Each call is
+/// a row on `timeline`, named with the limit it got.
 pub async fn calls_within_budget(
     budget: Duration,
     per_call: Duration,
     calls: &[(&'static str, Duration)],
+    timeline: &Timeline,
 ) -> Vec<Outcome> {
+    let request =
+        timeline.start(format!("request, budget {}", fmt_duration(budget)));
     let request_deadline = Instant::now() + budget;
     let mut outcomes = Vec::new();
     for &(name, delay) in calls {
-        let call_deadline = Instant::now() + per_call;
+        let now = Instant::now();
         // The tighter of the two deadlines wins.
-        let deadline = call_deadline.min(request_deadline);
-        let outcome = match timeout_at(deadline, fetch(name, delay)).await {
+        let deadline = (now + per_call).min(request_deadline);
+        let limit = fmt_duration(deadline - now);
+        let call = timeline
+            .track(format!("{name}, limit {limit}"), fetch(name, delay));
+        let outcome = match timeout_at(deadline, call).await {
             Ok(text) => Outcome::Done(text),
             Err(_) if deadline == request_deadline => Outcome::BudgetSpent,
             Err(_) => Outcome::CallTimedOut,
@@ -58,6 +67,7 @@ pub async fn calls_within_budget(
             break;
         }
     }
+    request.end();
     outcomes
 }
 // ANCHOR_END: nested

@@ -11,16 +11,22 @@
 //! - [`backoff`]: exponential backoff with full jitter, seeded for tests;
 //! - [`deadline`]: per-call timeouts under a request's budget;
 //! - [`background`]: `TaskTracker` for work that outlives a request;
+//! - [`task_ids`]: which task ended how: `join_next_with_id`, task `Id`s;
 //! - [`shutdown`]: signals, `CancellationToken`, stopping workers;
+//! - [`periodic`]: an `interval` that stops on a token;
+//! - [`drain`]: the three steps of a graceful drain, on a timeline;
 //! - [`echo`]: a TCP echo server with a connection cap that drains on
 //!   shutdown (`cargo run -p lesson-13-patterns -- echo-server`).
 
 pub mod background;
 pub mod backoff;
 pub mod deadline;
+pub mod drain;
 pub mod echo;
+pub mod periodic;
 pub mod rate_limit;
 pub mod shutdown;
+pub mod task_ids;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]

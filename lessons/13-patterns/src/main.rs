@@ -4,14 +4,18 @@
 //! echo server on its own until Ctrl-C or SIGTERM; try it with
 //! `nc 127.0.0.1 7000`. The shutdown test starts it the same way.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use kit::heading;
-use kit::timing::fmt_duration;
+use kit::timing::{fmt_duration, ms};
+use kit::{Timeline, heading};
 use lesson_13_patterns::backoff::{self, Backoff, Jitter};
+use lesson_13_patterns::drain::{self, Request};
 use lesson_13_patterns::echo::{self, Narrate};
+use lesson_13_patterns::periodic::{self, Select};
+use lesson_13_patterns::task_ids::{self, How, Job};
 use lesson_13_patterns::{background, deadline, rate_limit, shutdown};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -55,6 +59,14 @@ fn main() -> ExitCode {
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     match cli.command {
         None => {
+            // The tour's one deliberate panic is shown as a result; any
+            // other still gets the default report.
+            let report = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if kit::panics::message(info.payload()) != "upload failed" {
+                    report(info);
+                }
+            }));
             runtime.block_on(tour());
             ExitCode::SUCCESS
         }
@@ -178,17 +190,18 @@ async fn tour() {
         ("feed", t(300)),
         ("ads", t(300)),
     ];
+    let timeline = Timeline::new();
     let start = Instant::now();
-    for (call, outcome) in calls
-        .iter()
-        .zip(deadline::calls_within_budget(t(1000), t(400), &calls).await)
-    {
+    for (call, outcome) in calls.iter().zip(
+        deadline::calls_within_budget(t(1000), t(400), &calls, &timeline).await,
+    ) {
         println!("  {:<8} {outcome}", call.0);
     }
     println!(
         "stopped at {} (the budget, not 1.2 s)",
         fmt_duration(start.elapsed())
     );
+    print!("{}", timeline.render_ascii());
 
     heading("TaskTracker: answer now, finish the jobs before exit");
     let (answered, jobs) =
@@ -198,12 +211,101 @@ async fn tour() {
         println!("  {job}, finished at {}", fmt_duration(at));
     }
 
+    heading("JoinSet ids: which task panicked; abort the rest");
+    let jobs = [
+        Job {
+            name: "resize",
+            work: t(100),
+            panics: false,
+        },
+        Job {
+            name: "upload",
+            work: t(200),
+            panics: true,
+        },
+        Job {
+            name: "index",
+            work: t(1000),
+            panics: false,
+        },
+        Job {
+            name: "mail",
+            work: t(2000),
+            panics: false,
+        },
+    ];
+    for ended in task_ids::first_panic_aborts_the_rest(&jobs).await {
+        let how = match ended.how {
+            How::Done { own_id } => format!("done (task::id() said {own_id})"),
+            How::Panicked => "panicked".to_owned(),
+            How::Aborted => "aborted".to_owned(),
+        };
+        println!(
+            "  {:>5}  id {:<3} {:<7} {how}",
+            fmt_duration(ended.at),
+            ended.id,
+            ended.name
+        );
+    }
+
     heading("CancellationToken: 3 workers, stop at 275 ms");
     let (units, took) = shutdown::stop_workers(3, t(100), t(275)).await;
     println!(
         "units done: {units:?}; all stopped at {} (each finished its unit)",
         fmt_duration(took)
     );
+
+    heading("interval + stop token: a beat every 100 ms, stop at 1 s");
+    let (biased, unbiased) = on_paused_clock(|| async {
+        let mut counts = [BTreeMap::new(), BTreeMap::new()];
+        for _ in 0..20 {
+            for (select, count) in [Select::Biased, Select::Unbiased]
+                .into_iter()
+                .zip(&mut counts)
+            {
+                let beats = periodic::stop_at(ms(100), ms(1000), select).await;
+                *count.entry(beats).or_insert(0) += 1;
+            }
+        }
+        let [biased, unbiased] = counts;
+        (biased, unbiased)
+    });
+    println!("on the paused clock, 20 runs each (beats: runs):");
+    println!("  biased, stop first: {biased:?}");
+    println!("  unbiased:           {unbiased:?}");
+
+    heading("a graceful drain: stop at 300 ms, 500 ms to finish");
+    let (drained, chart) = on_paused_clock(|| async {
+        let requests = [
+            Request {
+                name: "a",
+                arrives: ms(0),
+                work: ms(200),
+            },
+            Request {
+                name: "b",
+                arrives: ms(100),
+                work: ms(400),
+            },
+            Request {
+                name: "c",
+                arrives: ms(200),
+                work: ms(1500),
+            },
+            Request {
+                name: "d",
+                arrives: ms(400),
+                work: ms(100),
+            },
+        ];
+        let timeline = Timeline::new();
+        let drained =
+            drain::serve_then_drain(&requests, ms(300), ms(500), &timeline)
+                .await;
+        (drained, timeline.render_ascii())
+    });
+    print!("{chart}");
+    println!("{drained:?}");
 
     heading("the echo server: 3 clients mid-conversation, then shutdown");
     echo_demo().await;
@@ -212,6 +314,27 @@ async fn tour() {
     println!("  cargo run -p lesson-13-patterns -- echo-server --port 7000");
     println!("then `nc 127.0.0.1 7000` in another terminal, and Ctrl-C.");
     println!("\nNext: `cargo run -p course -- next` for the exercises.");
+}
+
+/// Runs `demo` on a runtime of its own with tokio's paused clock, on a
+/// thread of its own (a runtime cannot be started inside another one).
+/// Its times are then exact, as in the tests.
+fn on_paused_clock<F, Fut>(demo: F) -> Fut::Output
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future,
+    Fut::Output: Send + 'static,
+{
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .start_paused(true)
+            .build()
+            .expect("a paused runtime")
+            .block_on(demo())
+    })
+    .join()
+    .expect("the demo did not panic")
 }
 
 /// Starts the server in-process, has clients talk to it, shuts it down

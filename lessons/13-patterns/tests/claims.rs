@@ -1,10 +1,12 @@
 //! Lesson 13's paused-clock and fake-clock claims, each asserting the
 //! number it states. The socket and signal claims are in `realtime.rs`.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
-use kit::timing::{assert_exact, measure, ms};
+use kit::timing::{assert_exact, measure, ms, secs};
 use lesson_13_patterns::backoff::{self, Backoff, Jitter};
+use lesson_13_patterns::periodic::{self, Select};
 use lesson_13_patterns::rate_limit;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -121,4 +123,26 @@ fn claim_patterns_governor_quota() {
         rate_limit::admitted_per_second(rate_limit::per_second(250), 2, 1000),
         [250, 250]
     );
+}
+
+// claim: patterns/stop-on-a-tick
+#[tokio::test(start_paused = true)]
+async fn claim_patterns_stop_on_a_tick() {
+    // Ticks at 0, 100, ..., 900 ms: ten beats. At 1 s the stop and the
+    // eleventh tick are both ready; `biased;` with the stop first takes
+    // the stop, every time.
+    for _ in 0..20 {
+        let stop_at = periodic::stop_at(ms(100), secs(1), Select::Biased);
+        let (beats, took) = measure(stop_at).await;
+        assert_eq!(beats, 10);
+        assert_exact(took, secs(1));
+    }
+    // Without `biased;` select! starts at a random branch: 10 or 11, and
+    // over 100 runs both (all the same would have a chance of 2^-99).
+    let mut seen = BTreeSet::new();
+    for _ in 0..100 {
+        let stop_at = periodic::stop_at(ms(100), secs(1), Select::Unbiased);
+        seen.insert(stop_at.await);
+    }
+    assert_eq!(seen, BTreeSet::from([10, 11]));
 }
