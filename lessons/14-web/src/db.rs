@@ -14,6 +14,8 @@ use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, FromRow};
 
+use crate::paging::Paging;
+
 /// A user, as stored and as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, FromRow)]
 pub struct User {
@@ -124,14 +126,19 @@ impl Db {
             .await
     }
 
-    /// Every user, by id.
-    pub async fn users(&self) -> sqlx::Result<Vec<User>> {
+    /// One page of users, by id.
+    pub async fn users(&self, page: &Paging) -> sqlx::Result<Vec<User>> {
         let _gauge = InFlight::new(&self.in_flight);
         let mut conn = self.pool.acquire().await?;
         tokio::time::sleep(self.latency).await;
-        sqlx::query_as("SELECT id, name, email FROM users ORDER BY id")
-            .fetch_all(&mut *conn)
-            .await
+        sqlx::query_as(
+            "SELECT id, name, email FROM users ORDER BY id \
+             LIMIT $1 OFFSET $2",
+        )
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(&mut *conn)
+        .await
     }
 
     /// Stores a new user and returns it with its id.

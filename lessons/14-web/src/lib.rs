@@ -4,6 +4,7 @@
 //!   at start and closed at shutdown;
 //! - [`mail`]: the welcome mail, sent as tracked background work;
 //! - [`error`]: errors as JSON with the right status;
+//! - [`paging`]: the query string of `GET /users?page=2&per_page=10`;
 //! - [`routes`]: `GET /users/{id}`, `GET /users`, `POST /signup`;
 //! - [`app`] and [`serve`]: the router with request tracing, and a
 //!   graceful shutdown that finishes requests and mail in flight.
@@ -21,6 +22,7 @@ use tower_http::trace::TraceLayer;
 pub mod db;
 pub mod error;
 pub mod mail;
+pub mod paging;
 pub mod routes;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).

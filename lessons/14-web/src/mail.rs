@@ -21,7 +21,8 @@ pub struct Mail {
 /// would.
 #[derive(Debug, Clone)]
 pub struct Mailer {
-    /// How long one mail takes to send (the seed's 2 s).
+    /// How long one mail takes to send (2 s in the FastAPI version's
+    /// `send_welcome`).
     delay: Duration,
     sent: Arc<Mutex<Vec<Mail>>>,
     tracker: TaskTracker,

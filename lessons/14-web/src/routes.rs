@@ -1,15 +1,16 @@
 //! The handlers: FastAPI's path operations.
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderName, StatusCode, header};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::db::{InsertError, User};
 use crate::error::ApiError;
+use crate::paging::Paging;
 
 // ANCHOR: get_user
 /// `GET /users/{id}`: 200 and the user, 404 if there is none, 400 if the
@@ -27,12 +28,18 @@ pub async fn get_user(
 }
 // ANCHOR_END: get_user
 
-/// `GET /users`: every user.
+// ANCHOR: list_users
+/// `GET /users?page=2&per_page=10`: one page of users, by id.
 pub async fn list_users(
     State(state): State<AppState>,
+    paging: Result<Query<Paging>, QueryRejection>,
 ) -> Result<Json<Vec<User>>, ApiError> {
-    Ok(Json(state.db.users().await?))
+    // As with the path: axum's plain-text 400 becomes our JSON one.
+    let Query(paging) =
+        paging.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    Ok(Json(state.db.users(&paging).await?))
 }
+// ANCHOR_END: list_users
 
 // ANCHOR: signup
 /// The body of `POST /signup`.
@@ -68,7 +75,7 @@ impl Signup {
 pub async fn signup(
     State(state): State<AppState>,
     body: Result<Json<Signup>, JsonRejection>,
-) -> Result<(StatusCode, Json<User>), ApiError> {
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<User>), ApiError> {
     let Json(form) = body.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     form.validate()?;
     let user = match state.db.insert(form.name.trim(), &form.email).await {
@@ -80,7 +87,13 @@ pub async fn signup(
         Err(InsertError::Other(e)) => return Err(e.into()),
     };
     state.mailer.send_welcome(&user.email); // not awaited: runs on
-    Ok((StatusCode::CREATED, Json(user)))
+    // A status, headers, a body: a tuple is a response, read in order.
+    let location = format!("/users/{}", user.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(user),
+    ))
 }
 // ANCHOR_END: signup
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 use kit::heading;
 use kit::timing::fmt_duration;
 use lesson_14_web::{AppState, Stopped, serve};
+use reqwest::header::LOCATION;
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -16,8 +17,12 @@ async fn show(request: reqwest::RequestBuilder, what: &str) {
     let response = request.send().await.expect("the service answers");
     let took = fmt_duration(start.elapsed());
     let status = response.status();
+    let location = response.headers().get(LOCATION).cloned();
     let body: Value = response.json().await.unwrap_or(Value::Null);
     println!("{what}\n  → {status} in {took}: {body}");
+    if let Some(location) = location {
+        println!("    location: {}", location.to_str().unwrap_or("?"));
+    }
 }
 
 pub async fn tour(
@@ -56,10 +61,14 @@ pub async fn tour(
     heading("reading users");
     show(http.get(format!("{base}/users/1")), "GET /users/1").await;
     show(http.get(format!("{base}/users")), "GET /users").await;
+    let page = "/users?page=2&per_page=1";
+    show(http.get(format!("{base}{page}")), &format!("GET {page}")).await;
 
     heading("errors: JSON bodies, honest status codes");
     show(http.get(format!("{base}/users/99")), "GET /users/99").await;
     show(http.get(format!("{base}/users/abc")), "GET /users/abc").await;
+    let page = "/users?page=0";
+    show(http.get(format!("{base}{page}")), &format!("GET {page}")).await;
     let bad = json!({"name": "Cy", "email": "not-an-email"});
     show(
         http.post(format!("{base}/signup")).json(&bad),

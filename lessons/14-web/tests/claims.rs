@@ -3,7 +3,9 @@
 
 mod common;
 
+use axum::extract::Query;
 use common::{Options, TestApp};
+use lesson_14_web::paging::Paging;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -30,7 +32,7 @@ async fn claim_web_missing_user_is_404() {
         .unwrap();
     assert_eq!(answer(found).await, (StatusCode::OK, ann));
 
-    // The seed's FastAPI answers 200 {"error": ...}; this says 404.
+    // The FastAPI version answers 200 {"error": ...}; this says 404.
     let missing = app.http.get(app.url("/users/4242")).send().await.unwrap();
     assert_eq!(
         answer(missing).await,
@@ -110,6 +112,106 @@ async fn claim_web_bad_input_is_400() {
         0
     );
     app.stop().await;
+}
+
+// claim: web/created-says-where
+#[tokio::test]
+async fn claim_web_created_says_where() {
+    let app = TestApp::start(Options::default()).await;
+    let created = app.signup("Ann", "ann@example.com").await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let location = created.headers()[reqwest::header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(location, "/users/1");
+    let (_, ann) = answer(created).await;
+    // The header is a link the client can follow as it is.
+    let found = app.http.get(app.url(&location)).send().await.unwrap();
+    assert_eq!(answer(found).await, (StatusCode::OK, ann));
+    app.stop().await;
+}
+
+/// The names on one page of `GET /users` + `query`.
+async fn names(app: &TestApp, query: &str) -> Vec<String> {
+    let response = app.http.get(app.url(&format!("/users{query}")));
+    let (status, users) = answer(response.send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{query}");
+    let users = users.as_array().unwrap().iter();
+    users
+        .map(|u| u["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+// claim: web/query-string
+#[tokio::test]
+async fn claim_web_query_string() {
+    let app = TestApp::start(Options::default()).await;
+    for name in ["A", "B", "C", "D", "E"] {
+        let email = format!("{}@example.com", name.to_lowercase());
+        assert_eq!(app.signup(name, &email).await.status(), 201);
+    }
+    assert_eq!(names(&app, "?page=2&per_page=2").await, ["C", "D"]);
+    assert_eq!(names(&app, "?page=3&per_page=2").await, ["E"]);
+    assert!(names(&app, "?page=4&per_page=2").await.is_empty());
+    // Left out: page 1, 20 a page; an unknown parameter is ignored.
+    assert_eq!(names(&app, "?per_page=2").await, ["A", "B"]);
+    assert_eq!(names(&app, "?page=1&sort=name").await.len(), 5);
+    assert_eq!(names(&app, "").await.len(), 5);
+    let left_out = Query::<Paging>::try_from_uri(&"/users".parse().unwrap());
+    let Query(paging) = left_out.unwrap();
+    assert_eq!((paging.page.get(), paging.per_page.get()), (1, 20));
+    // Asking for 500 a page gets 100.
+    let big = Query::<Paging>::try_from_uri(&"/?per_page=500".parse().unwrap());
+    assert_eq!(big.unwrap().0.limit(), 100);
+
+    // Bad values: a 400 naming the parameter, in JSON.
+    for (query, says) in [
+        ("?page=two", "page: invalid digit found in string"),
+        (
+            "?page=0",
+            "page: invalid value: integer `0`, expected a nonzero u32",
+        ),
+        ("?per_page=-1", "per_page: invalid digit found in string"),
+    ] {
+        let response = app.http.get(app.url(&format!("/users{query}")));
+        let (status, body) = answer(response.send().await.unwrap()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        let expected = format!("Failed to deserialize query string: {says}");
+        assert_eq!(body, json!({ "error": expected }), "{query}");
+    }
+    app.stop().await;
+}
+
+// Without `Result<Query<_>, QueryRejection>`, axum answers on its own: a
+// 400 in plain text. Called in-process, without a socket.
+#[tokio::test]
+async fn a_plain_query_extractor_rejects_in_plain_text() {
+    use axum::body::{Body, to_bytes};
+    use axum::http::Request;
+    use tower::ServiceExt;
+    let router = axum::Router::new().route(
+        "/users",
+        axum::routing::get(|Query(paging): Query<Paging>| async move {
+            format!("page {}", paging.page)
+        }),
+    );
+    let request = |uri: &str| Request::get(uri).body(Body::empty()).unwrap();
+    let ok = router
+        .clone()
+        .oneshot(request("/users?page=2"))
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    let bad = router.oneshot(request("/users?page=two")).await.unwrap();
+    assert_eq!(bad.status(), 400);
+    assert_eq!(bad.headers()["content-type"], "text/plain; charset=utf-8");
+    let text = to_bytes(bad.into_body(), 1024).await.unwrap();
+    assert_eq!(
+        text,
+        "Failed to deserialize query string: page: invalid digit found in \
+         string"
+    );
 }
 
 #[tokio::test]

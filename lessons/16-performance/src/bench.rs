@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::machine::load_average;
 use crate::report::{Lang, Measurement, Ratio, Report, Unit};
 use crate::stats::{Samples, pairwise_ratios};
 
@@ -18,7 +19,7 @@ pub struct Contender<'a> {
     pub name: String,
     pub lang: Lang,
     pub ideal: Option<f64>,
-    pub seeds: Option<String>,
+    pub tutorials_say: Option<String>,
     pub run: Box<dyn FnMut() -> anyhow::Result<f64> + 'a>,
 }
 
@@ -40,7 +41,7 @@ impl<'a> Contender<'a> {
             name: name.into(),
             lang,
             ideal: None,
-            seeds: None,
+            tutorials_say: None,
             run: Box::new(run),
         }
     }
@@ -50,8 +51,9 @@ impl<'a> Contender<'a> {
         self
     }
 
-    pub fn seeds(mut self, quote: &str) -> Self {
-        self.seeds = Some(quote.to_owned());
+    /// What the Python tutorials quote for this row.
+    pub fn tutorials_say(mut self, quote: &str) -> Self {
+        self.tutorials_say = Some(quote.to_owned());
         self
     }
 }
@@ -103,6 +105,10 @@ pub fn measure(
         }
     }
     bar.finish_and_clear();
+    // Printed under the table: how busy the machine was meanwhile.
+    if let Some(load) = load_average() {
+        report.loads.push((group.title.clone(), load));
+    }
     for (contender, samples) in contenders.into_iter().zip(samples) {
         if samples.is_empty() {
             continue;
@@ -115,7 +121,7 @@ pub fn measure(
             samples,
             n: group.n,
             ideal: contender.ideal,
-            seeds: contender.seeds,
+            tutorials_say: contender.tutorials_say,
         });
     }
     Ok(())

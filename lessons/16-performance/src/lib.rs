@@ -1,10 +1,12 @@
-//! Lesson 16 — performance, measured: the seeds' comparison tables, run
-//! for real on the reader's machine, Rust and Python side by side.
+//! Lesson 16 — performance, measured: the comparison tables of the Python
+//! tutorials this course follows, run for real on the reader's machine,
+//! Rust and Python side by side.
 //!
 //! The workloads (each module one idea):
 //!
 //! - [`fanout`]: N requests to a delaying server, sequential, a thread
-//!   pool, async unlimited and capped, over HTTP/1.1 and h2c.
+//!   pool, async unlimited and capped, over HTTP/1.1 and h2c; [`fold`]
+//!   adds up a fan-out's answers and stops at the first error.
 //! - [`memory`]: bytes per idle task and per idle thread; a million
 //!   sleeping tasks.
 //! - [`cpu`]: CPU-bound work on the runtime thread, in `spawn_blocking`,
@@ -23,6 +25,7 @@ pub mod coord;
 pub mod cpu;
 pub mod exercises_support;
 pub mod fanout;
+pub mod fold;
 pub mod machine;
 pub mod memory;
 pub mod python;

@@ -14,6 +14,9 @@ pub struct Machine {
     pub rustc: String,
     pub python: Option<String>,
     pub date: String,
+    /// At the start of the run.
+    #[serde(default)]
+    pub load: Option<[f64; 3]>,
 }
 
 impl Machine {
@@ -43,6 +46,7 @@ impl Machine {
             rustc: command_line("rustc", &["--version"]),
             python,
             date: command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+            load: load_average(),
         }
     }
 
@@ -51,9 +55,36 @@ impl Machine {
         let python = self.python.as_deref().unwrap_or("not used");
         format!(
             "machine: {}, {} cores\nos:      {}\nrustc:   {}\n\
-             python:  {python}\ndate:    {}",
-            self.cpu, self.cores, self.os, self.rustc, self.date
+             python:  {python}\ndate:    {}\nload:    {}",
+            self.cpu,
+            self.cores,
+            self.os,
+            self.rustc,
+            self.date,
+            describe_load(self.load, self.cores)
         )
+    }
+}
+
+// ANCHOR: load_average
+/// The load average over 1, 5 and 15 minutes, from `/proc/loadavg`
+/// (Linux): how many threads, on average, were running or waiting for a
+/// core. On 2 cores a load of 2 keeps both busy; above that, threads wait
+/// for a core, and timings include the wait.
+pub fn load_average() -> Option<[f64; 3]> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    let mut fields = text.split_whitespace().map(|v| v.parse().ok());
+    Some([fields.next()??, fields.next()??, fields.next()??])
+}
+// ANCHOR_END: load_average
+
+/// `0.52, 0.61, 0.70 (1, 5, 15 min; 2 cores)`.
+pub fn describe_load(load: Option<[f64; 3]>, cores: usize) -> String {
+    match load {
+        Some([one, five, fifteen]) => format!(
+            "{one:.2}, {five:.2}, {fifteen:.2} (1, 5, 15 min; {cores} cores)"
+        ),
+        None => "unknown (no /proc/loadavg)".to_owned(),
     }
 }
 

@@ -17,6 +17,8 @@ use lesson_16_performance::report::{self, Report};
 use lesson_16_performance::suite::{self, Settings, Size};
 use lesson_16_performance::{chart, memory, server};
 
+mod tour;
+
 // mimalloc instead of the system's malloc: tokio aligns every task to 128
 // bytes, and glibc pays for such aligned blocks with padding it cannot
 // reuse (about 470 resident bytes per sleeping task instead of 264).
@@ -135,11 +137,16 @@ fn run(mut cli: Cli) -> anyhow::Result<()> {
                 "A quick tour at smoke size. For real figures:\n  \
                  cargo run --release -p lesson-16-performance -- all\n"
             );
-            return benchmark(Command::All, Size::Smoke, &cli);
+            benchmark(Command::All, Size::Smoke, &cli)?;
+            tour::try_fold()?;
+            println!("\n{}", tour::peak_memory_line());
+            return Ok(());
         }
     };
     let size = if cli.smoke { Size::Smoke } else { Size::Full };
-    benchmark(command, size, &cli)
+    benchmark(command, size, &cli)?;
+    println!("\n{}", tour::peak_memory_line());
+    Ok(())
 }
 
 fn benchmark(command: Command, size: Size, cli: &Cli) -> anyhow::Result<()> {

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-/// A field of `/proc/self/status` in bytes (`VmRSS`, `VmSize`, ...).
+// ANCHOR: peak
+/// A field of `/proc/self/status` in bytes (`VmRSS`, `VmSize`, ...), or 0
+/// where there is no such file (not Linux).
 pub fn proc_status_bytes(field: &str) -> u64 {
     let status =
         std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -24,6 +26,13 @@ pub fn proc_status_bytes(field: &str) -> u64 {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .map_or(0, |kib: u64| kib * 1024)
 }
+
+/// The most resident memory this process has held at any moment so far:
+/// the kernel's high-water mark, `VmHWM`.
+pub fn peak_resident_bytes() -> u64 {
+    proc_status_bytes("VmHWM")
+}
+// ANCHOR_END: peak
 
 /// CPU seconds this process has used so far, user and system, from
 /// `/proc/self/stat` (in ticks of 1/100 s, the usual `CLK_TCK`). Beside the

@@ -3,7 +3,7 @@
 use comfy_table::{Table, presets::ASCII_MARKDOWN};
 use serde::{Deserialize, Serialize};
 
-use crate::machine::Machine;
+use crate::machine::{Machine, describe_load};
 use crate::stats::Samples;
 
 /// Which side of the comparison a figure belongs to.
@@ -58,7 +58,7 @@ pub struct Measurement {
     /// The physical limit: nothing can beat it.
     pub ideal: Option<f64>,
     /// What the Python tutorials quote for this row, if anything.
-    pub seeds: Option<String>,
+    pub tutorials_say: Option<String>,
 }
 
 /// `slow ÷ fast`, run by run in the same round (see
@@ -113,6 +113,9 @@ pub struct Report {
     pub targets: Vec<Target>,
     /// Why something was skipped or how to read a figure.
     pub notes: Vec<String>,
+    /// The load average when each group's runs ended, by group title.
+    #[serde(default)]
+    pub loads: Vec<(String, [f64; 3])>,
 }
 
 impl Report {
@@ -123,6 +126,7 @@ impl Report {
             ratios: Vec::new(),
             targets: Vec::new(),
             notes: Vec::new(),
+            loads: Vec::new(),
         }
     }
 
@@ -147,7 +151,7 @@ impl Report {
 
 // ANCHOR: table
 /// The report as Markdown tables: one per group (median, min, max, the
-/// ideal, the seeds' figure), then the ratios and the targets.
+/// ideal, the Python tutorials' figure), then the ratios and the targets.
 pub fn render(report: &Report) -> String {
     let mut out = format!("{}\n", report.machine.describe());
     for group in report.groups() {
@@ -157,7 +161,7 @@ pub fn render(report: &Report) -> String {
             "min",
             "max",
             "ideal",
-            "seeds say",
+            "Python tutorials say",
         ]);
         for m in report.measurements.iter().filter(|m| m.group == group) {
             let s = &m.samples;
@@ -167,10 +171,17 @@ pub fn render(report: &Report) -> String {
                 m.unit.format(s.min()),
                 m.unit.format(s.max()),
                 m.ideal.map_or("-".into(), |v| m.unit.format(v)),
-                m.seeds.clone().unwrap_or_else(|| "-".into()),
+                m.tutorials_say.clone().unwrap_or_else(|| "-".into()),
             ]);
         }
         out += &format!("\n### {group}\n\n{table}\n");
+        if let Some((_, load)) = report.loads.iter().find(|l| l.0 == group) {
+            let cores = report.machine.cores;
+            out += &format!(
+                "\nload average as these runs ended: {}\n",
+                describe_load(Some(*load), cores)
+            );
+        }
     }
     out += &render_ratios(report);
     out += &render_targets(report);

@@ -1,6 +1,6 @@
 //! The workloads as the program runs them: which contenders, at which
-//! sizes, with which ideal and which quote from the seeds, and the targets
-//! this machine kind should meet.
+//! sizes, with which ideal and which quote from the Python tutorials, and
+//! the targets this machine kind should meet.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -93,14 +93,14 @@ pub fn fanout(
     };
     for &n in &settings.fanout_ns {
         let mut contenders = Vec::new();
-        let seeds = |quote: &str| (n == 100).then(|| quote.to_owned());
+        let quote = |says: &str| (n == 100).then(|| says.to_owned());
         if n <= SEQUENTIAL_MAX_N {
             let mut c =
                 Contender::new("rust sequential, blocking", Lang::Rust, || {
                     time(|| expect_n(fanout::sequential_blocking(&url, n), n))
                 })
                 .ideal(secs(1, n));
-            c.seeds = seeds("~50 s (s001), ~100 s (s002)");
+            c.tutorials_say = quote("~50 s or ~100 s");
             contenders.push(c);
         }
         if n <= POOL_MAX_N {
@@ -114,7 +114,7 @@ pub fn fanout(
                 },
             )
             .ideal(secs(POOL_THREADS, n));
-            c.seeds = seeds("threads: ~10 s (s001)");
+            c.tutorials_say = quote("threads: ~10 s");
             contenders.push(c);
         }
         for proto in [Proto::Http1, Proto::Http2] {
@@ -202,10 +202,10 @@ fn python_fanout<'a>(
         let mut c =
             Contender::new(name, Lang::Python, run).ideal(secs(in_flight, n));
         if n == 100 {
-            c.seeds = match mode {
-                "sequential" => Some("~50 s (s001), ~100 s (s002)".into()),
-                "threads" => Some("~10 s (s001)".into()),
-                "aiohttp-uvloop" => Some("~2 s (s001, s002)".into()),
+            c.tutorials_say = match mode {
+                "sequential" => Some("~50 s or ~100 s".into()),
+                "threads" => Some("~10 s".into()),
+                "aiohttp-uvloop" => Some("~2 s".into()),
                 _ => None,
             };
         }
@@ -283,7 +283,7 @@ pub fn memory(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
         contenders.push(
             Contender::new(name, Lang::Rust, run)
                 .ideal(future_size)
-                .seeds("~2 KB per coroutine (s002)"),
+                .tutorials_say("~2 KB per coroutine"),
         );
     }
     let thread_probe = std::cell::RefCell::new(None::<ThreadProbe>);
@@ -299,7 +299,7 @@ pub fn memory(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
             Lang::Rust,
             run,
         )
-        .seeds("~8 MB per thread (s002)"),
+        .tutorials_say("~8 MB per thread"),
     );
     let reserved = || {
         let found = thread_probe
@@ -332,7 +332,7 @@ pub fn memory(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
             };
             contenders.push(
                 Contender::new(name, Lang::Python, run)
-                    .seeds("~2 KB per coroutine (s002)"),
+                    .tutorials_say("~2 KB per coroutine"),
             );
         }
         let args: Vec<String> =
@@ -395,7 +395,7 @@ fn wall_times(
         let samples = crate::stats::Samples(
             walls.iter().filter(|w| w.0 == name).map(|w| w.2).collect(),
         );
-        let seeds =
+        let tutorials_say =
             (lang == Lang::Python && big == 1_000_000).then(|| "-".to_owned());
         report.measurements.push(crate::report::Measurement {
             group: title.clone(),
@@ -405,7 +405,7 @@ fn wall_times(
             samples,
             n: Some(big),
             ideal: Some(sleep.as_secs_f64()),
-            seeds,
+            tutorials_say,
         });
     }
 }
@@ -539,7 +539,7 @@ pub fn cpu(settings: &Settings, report: &mut Report) -> anyhow::Result<()> {
                         .as_f64()
                         .ok_or_else(|| anyhow::anyhow!("no seconds"))
                 })
-                .seeds("CPU-bound: 10 s either way (s002)"),
+                .tutorials_say("CPU-bound: 10 s either way"),
             );
         }
     }

@@ -36,6 +36,9 @@ fn smoke_all_prints_every_table_and_saves_the_report() {
         "### bounded channel",
         "### lock and unlock",
         "machine: ",
+        "load:    ",
+        "load average as these runs ended: ",
+        "peak resident memory of this process (VmHWM): ",
     ] {
         assert!(text.contains(heading), "no {heading:?} in:\n{text}");
     }

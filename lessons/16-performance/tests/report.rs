@@ -1,7 +1,7 @@
 //! The table and chart renderers, on a made-up report.
 
 use lesson_16_performance::chart::{self, Series};
-use lesson_16_performance::machine::Machine;
+use lesson_16_performance::machine::{self, Machine};
 use lesson_16_performance::report::{
     self, Bound, Lang, Measurement, Ratio, Report, Target, Unit,
 };
@@ -15,6 +15,7 @@ fn machine() -> Machine {
         rustc: "rustc 1.0".into(),
         python: None,
         date: "2026-01-01 00:00 UTC".into(),
+        load: Some([0.5, 0.25, 0.75]),
     }
 }
 
@@ -33,7 +34,7 @@ fn measurement(
         samples: Samples(v.to_vec()),
         n: Some(n),
         ideal: Some(0.1),
-        seeds: Some("~2 s (s001)".into()),
+        tutorials_say: Some("~2 s".into()),
     }
 }
 
@@ -75,6 +76,9 @@ fn sample_report() -> Report {
     });
     report.notes.push("a note".into());
     report
+        .loads
+        .push(("fan-out: 100 requests".into(), [1.5, 1.25, 1.0]));
+    report
 }
 
 #[test]
@@ -87,19 +91,33 @@ fn the_table_has_every_group_row_ratio_and_target() {
         "| rust async ",
         "| 0.105 s ", // the median of 0.105, 0.1155, 0.0945
         "| 0.095 s ", // the min, 0.0945 rounded
-        "| ~2 s (s001) ",
+        "| Python tutorials say ",
+        "| ~2 s ",
         "python aiohttp ÷ rust async",
         "| 7.0× ",
         "| ≤ 0.150 s ",
         "| 0.130 s .. 0.200 s ",
         "| ≥ 20.0× ",
         "note: a note",
+        "load:    0.50, 0.25, 0.75 (1, 5, 15 min; 2 cores)",
+        // Under its own table, before the next one.
+        "|\n\nload average as these runs ended: 1.50, 1.25, 1.00 \
+         (1, 5, 15 min; 2 cores)\n\n### fan-out: 1000 requests",
     ] {
         assert!(text.contains(expected), "no {expected:?} in:\n{text}");
     }
     // One target met, one missed, each said plainly.
     assert_eq!(text.matches("| yes ").count(), 1, "{text}");
     assert_eq!(text.matches("| NO ").count(), 1, "{text}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_load_average_is_read_on_linux() {
+    let load = machine::load_average().expect("/proc/loadavg is readable");
+    for value in load {
+        assert!(value.is_finite() && value >= 0.0, "{load:?}");
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use lesson_16_performance::fanout::{self, Proto};
 use lesson_16_performance::stats::{Samples, pairwise_ratios};
-use lesson_16_performance::{coord, cpu, memory};
+use lesson_16_performance::{coord, cpu, fold, memory};
 use test_server::TestServer;
 
 const DELAY: Duration = Duration::from_millis(10);
@@ -24,6 +24,24 @@ async fn every_async_fanout_gets_every_answer() {
     }
     assert_eq!(fanout::fan_out_bare_h2(&url, 40).await.unwrap(), 40);
     assert_eq!(server.requests(), 40 * 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn try_fold_sums_the_bodies_and_stops_at_the_first_error() {
+    let server = TestServer::start().await.unwrap();
+    let client = fanout::client(Proto::Http1);
+    let mut urls: Vec<String> =
+        (0..10).map(|_| server.url("/bytes/1000")).collect();
+    let total = fold::total_bytes(&client, &urls, 4).await.unwrap();
+    assert_eq!(total, 10_000);
+    let sent = server.requests();
+    assert_eq!(sent, 10);
+
+    urls[2] = server.url("/status/503");
+    let err = fold::total_bytes(&client, &urls, 1).await.unwrap_err();
+    assert!(err.to_string().contains("503"), "{err}");
+    // One at a time: the two before it and the failing one; none after.
+    assert_eq!(server.requests() - sent, 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -92,6 +110,27 @@ fn idle_threads_all_start_and_finish() {
     let found = memory::idle_threads(8).unwrap();
     assert_eq!(found.threads, 8);
     assert!(found.reserved_per_thread > 0.0, "each has a stack");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn peak_memory_is_plausible_and_keeps_the_high_point() {
+    let now = memory::resident_bytes();
+    let peak = memory::peak_resident_bytes();
+    // A test binary holds at least 1 MiB, and far less than 1 TiB.
+    assert!((1 << 20..1 << 40).contains(&peak), "peak {peak} bytes");
+    assert!(peak >= now, "peak {peak} below resident {now}");
+    // 64 MiB, every page written, then freed: the peak remembers it.
+    let before = memory::resident_bytes();
+    let block = vec![1_u8; 64 << 20];
+    std::hint::black_box(&block);
+    drop(block);
+    let after = memory::peak_resident_bytes();
+    // Half the block as margin: other tests run in this process too.
+    assert!(
+        after >= before + (32 << 20),
+        "peak {after} bytes, resident before the block {before}"
+    );
 }
 
 #[test]
