@@ -12,14 +12,17 @@
 //! - [`json`]: GET as text and as JSON into a struct, POST JSON.
 //! - [`errors`]: status errors, timeouts, and telling errors apart.
 //! - [`speed`]: sequential vs concurrent requests.
-//! - [`cap`]: capping requests in flight; [`pool`]: the connection pool.
+//! - [`cap`]: capping requests in flight; [`three_ways`]: one by one, all
+//!   at once and capped, on one timeline; [`pool`]: the connection pool.
 //! - [`http2`]: many requests over one HTTP/2 connection.
-//! - [`retry`]: retrying what is worth retrying, with backoff and jitter.
+//! - [`retry`]: retrying what is worth retrying, a 503 too, with backoff
+//!   and jitter; [`body_drop`]: what a body dropped unread costs.
 //! - [`stream`]: a large body, chunk by chunk.
 //! - [`cancel`]: a dropped request is abandoned on the server too.
 //! - [`blocking`]: the blocking client inside the runtime, and the fixes.
 
 pub mod blocking;
+pub mod body_drop;
 pub mod cancel;
 pub mod cap;
 pub mod client;
@@ -30,6 +33,7 @@ pub mod pool;
 pub mod retry;
 pub mod speed;
 pub mod stream;
+pub mod three_ways;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]

@@ -2,18 +2,21 @@
 //! the course's test server started in this process on 127.0.0.1. Offline:
 //! nothing leaves the machine.
 //!
-//! Delays are a tenth of the seeds' (their 1 s is 100 ms here), so the tour
-//! takes a few seconds; the times printed are real.
+//! Delays are a tenth of those in the Python tutorials this course follows
+//! (their 1 s is 100 ms here), so the tour takes a few seconds; the times
+//! printed are real.
 
 use std::process::ExitCode;
 use std::time::Duration;
 
 use kit::heading;
 use kit::timing::{fmt_duration, measure, measure_blocking};
+use lesson_07_http::body_drop::{self, Body};
 use lesson_07_http::errors::{self, classify};
 use lesson_07_http::json::{self, Order};
 use lesson_07_http::{
     blocking, cancel, cap, client, http2, pool, retry, speed, stream,
+    three_ways,
 };
 use reqwest::Client;
 use test_server::TestServer;
@@ -38,7 +41,7 @@ async fn tour() -> Result<(), Box<dyn std::error::Error>> {
     println!("Lesson 07 — HTTP clients with reqwest");
     let server = TestServer::start().await?;
     println!(
-        "(test server on {}; delays are a tenth of the seeds')",
+        "(test server on {}; delays are a tenth of the Python tutorials')",
         server.base_url()
     );
 
@@ -107,7 +110,7 @@ async fn tour() -> Result<(), Box<dyn std::error::Error>> {
         println!("{:<36} -> {:?}", "/bytes/3 read as JSON", classify(&err));
     }
 
-    heading("three URLs of 100, 200, 100 ms (the seed's 1, 2, 1 s)");
+    heading("three URLs of 100, 200, 100 ms (in Python: 1, 2, 1 s)");
     let three: Vec<String> = [100, 200, 100]
         .iter()
         .map(|d| server.url(&format!("/delay/{d}")))
@@ -140,6 +143,12 @@ async fn tour() -> Result<(), Box<dyn std::error::Error>> {
         fmt_duration(took)
     );
 
+    heading("one by one, all at once, capped at 2: the timeline");
+    let timeline =
+        three_ways::three_ways(&client, &server.url("/delay/100"), 4, 2)
+            .await?;
+    print!("{}", timeline.render_ascii());
+
     heading("the pool: pool_max_idle_per_host(0) keeps nothing");
     let fresh = TestServer::start().await?;
     let no_idle = pool::client_with_small_pool(0)?;
@@ -164,8 +173,9 @@ async fn tour() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    heading("retries with backoff on /flaky (fails twice, then answers)");
-    let url = server.url("/flaky?key=tour&fail=2");
+    heading("retries with backoff on /flaky (503 twice, then 200)");
+    let fresh = TestServer::start().await?;
+    let url = fresh.url("/flaky?key=tour&fail=2");
     let (answer, took) = measure(async {
         retry::get_json_with_retries(
             &client,
@@ -178,8 +188,10 @@ async fn tour() -> Result<(), Box<dyn std::error::Error>> {
     .await;
     let (json, tries) = answer?;
     println!(
-        "answered {json} on try {tries}, after {}",
-        fmt_duration(took)
+        "answered {json} on try {tries}, after {}; {} requests, {} connection(s)",
+        fmt_duration(took),
+        fresh.requests(),
+        fresh.connections()
     );
     for n in 0..5 {
         let wait = retry::backoff(
@@ -188,6 +200,23 @@ async fn tour() -> Result<(), Box<dyn std::error::Error>> {
             Duration::from_secs(1),
         );
         println!("  a wait before retry {}: {}", n + 1, fmt_duration(wait));
+    }
+
+    heading("a body dropped unread: what becomes of the connection");
+    for (path, what) in [
+        ("/status/503", "a 503's small body"),
+        ("/bytes/1048576", "1 MiB"),
+    ] {
+        for body in [Body::DropUnread, Body::ReadToEnd] {
+            let fresh = TestServer::start().await?;
+            body_drop::get_in_turn(&Client::new(), &fresh.url(path), 3, body)
+                .await?;
+            println!(
+                "3 requests, {what:<18} {:<11}: {} connection(s)",
+                format!("{body:?}"),
+                fresh.connections()
+            );
+        }
     }
 
     heading("streaming 10 MiB without holding it");

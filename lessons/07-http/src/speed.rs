@@ -1,4 +1,5 @@
-//! Sequential vs concurrent requests: the seeds' headline numbers, for real.
+//! Sequential vs concurrent requests: the Python tutorials' headline
+//! numbers, for real.
 //!
 //! Each request waits on the server (`/delay/{ms}`), so the client spends
 //! its time waiting, which is exactly what async is good at: n requests in

@@ -1,9 +1,11 @@
 //! Lesson 07's claims that a count proves: the test server counts
 //! connections, requests in flight and abandoned requests, so these tests
-//! need no clock. (The claims about elapsed time are in `realtime.rs`.)
+//! need no clock. (The claims about elapsed time, the retry claim's waits
+//! among them, are in `realtime.rs`.)
 
 use std::time::Duration;
 
+use lesson_07_http::body_drop::{self, Body};
 use lesson_07_http::{blocking, cancel, cap, http2};
 use reqwest::{Client, Version};
 use test_server::TestServer;
@@ -121,4 +123,24 @@ async fn claim_http_blocking_client_in_async() {
     let status = blocking::async_client(&Client::new(), &url).await.unwrap();
     assert_eq!(status, 200);
     assert_eq!(server.finished(), 2);
+}
+
+// claim: http/unread-body
+#[tokio::test]
+async fn claim_http_unread_body() {
+    // Three requests in turn on one client; the server counts connections.
+    async fn connections_for(path: &str, body: Body) -> u64 {
+        let server = TestServer::start().await.unwrap();
+        let client = Client::new();
+        body_drop::get_in_turn(&client, &server.url(path), 3, body)
+            .await
+            .unwrap();
+        server.connections()
+    }
+    let large = "/bytes/1048576";
+    assert_eq!(connections_for(large, Body::DropUnread).await, 3);
+    assert_eq!(connections_for(large, Body::ReadToEnd).await, 1);
+    // A 503's few bytes arrived with its headers: hyper had them already.
+    assert_eq!(connections_for("/status/503", Body::DropUnread).await, 1);
+    assert_eq!(connections_for("/status/503", Body::ReadToEnd).await, 1);
 }

@@ -1,16 +1,23 @@
 //! Lesson 07's claims about elapsed time, on the real clock: real sockets
 //! to the in-process test server, delays scaled down to tens of ms.
 //!
-//! Each claim is proven twice: by the server's count of requests in flight
-//! (exact), and by the clock — after warming the client's pool, so the time
-//! is the requests', not the handshakes' — with a strict lower bound and
-//! the course's one stated margin above (`kit::timing::realtime_upper_bound`). The tests hold
+//! Each claim is proven twice: by the server's counts of requests and
+//! connections (exact), and by the clock — after warming the client's pool
+//! where concurrency is timed, so the time is the requests', not the
+//! handshakes' — with a strict lower bound and the course's one stated
+//! margin above (`kit::timing::realtime_upper_bound`). The tests hold
 //! `realtime_lock` and build their own runtime, as the test server's do.
+//!
+//! (Not tokio's paused clock: with real sockets it may jump to the server's
+//! next timer while a request is still in the kernel, and time goes wrong.)
 
 use std::future::Future;
 
-use kit::timing::{assert_realtime, measure, ms, realtime_lock};
-use lesson_07_http::speed;
+use kit::timing::{
+    assert_realtime, assert_realtime_between, measure, ms, realtime_lock,
+    realtime_upper_bound,
+};
+use lesson_07_http::{retry, speed};
 use reqwest::Client;
 use test_server::TestServer;
 
@@ -42,7 +49,7 @@ fn delays(server: &TestServer, delays_ms: &[u64]) -> Vec<String> {
 // claim: http/three-urls
 #[test]
 fn claim_http_three_urls() {
-    // The seed's 1, 2 and 1 s, scaled to 100, 200 and 100 ms.
+    // The Python tutorials' 1, 2 and 1 s, scaled to 100, 200 and 100 ms.
     realtime(async {
         let client = Client::new();
         let server = TestServer::start().await.unwrap();
@@ -117,5 +124,30 @@ fn claim_http_fifty_like_one() {
         assert_eq!(server.max_in_flight(), 50);
         println!("fifty concurrent: {took:?}");
         assert_realtime(took, ms(100)); // one request's time, not 50 × 100
+    });
+}
+
+// claim: http/retry-503
+#[test]
+fn claim_http_retry_503() {
+    // /flaky answers 503 twice, then 200. Real sockets, so the real clock:
+    // the backoff's sleeps are never shorter than asked, hence a strict
+    // lower bound, and the margin above covers a busy machine.
+    realtime(async {
+        let server = TestServer::start().await.unwrap();
+        let client = Client::new();
+        let url = server.url("/flaky?key=claim&fail=2");
+        let base = ms(100);
+        let (answer, took) =
+            measure(retry::get_json_with_retries(&client, &url, 5, base)).await;
+        let (json, tries) = answer.unwrap();
+        assert_eq!(tries, 3, "two 503s retried, the third try answers");
+        assert_eq!(json["attempt"], 3, "the server's own count of the tries");
+        assert_eq!(server.requests(), 3);
+        assert_eq!(server.connections(), 1, "the 503s' bodies were read");
+        // Two waits: the first 50 to 100 ms, the second 100 to 200 ms
+        // (equal jitter takes off up to half of 100, then of 200 ms).
+        println!("retried twice: {took:?}");
+        assert_realtime_between(took, ms(150), realtime_upper_bound(ms(300)));
     });
 }
