@@ -5,8 +5,9 @@
 //! rendered picture: it fails when the committed file differs, and rewrites
 //! the file instead when `UPDATE_BOOK_IMAGES=1` is set (`just book-images`).
 //!
-//! A picture that can only come from a real-clock run (a blocked thread)
-//! differs run to run; its test calls [`check_svg_rows`] instead.
+//! A picture that can only come from a real-clock run (a blocked thread,
+//! real sockets: the paused clock would jump while loopback data is in
+//! flight) differs run to run; its test calls [`check_svg_rows`] instead.
 
 use std::path::{Path, PathBuf};
 
@@ -42,8 +43,9 @@ pub fn check_svg(manifest_dir: &str, name: &str, svg: &str) {
 }
 
 /// Checks (or, with `UPDATE_BOOK_IMAGES=1`, writes) a picture drawn from a
-/// **real-clock** run: blocked threads, CPU work, anything tokio's paused
-/// clock cannot show (virtual time stands still while a thread sleeps).
+/// **real-clock** run: blocked threads, CPU work, real sockets, anything
+/// tokio's paused clock cannot show (virtual time stands still while a
+/// thread sleeps, and jumps ahead while loopback data is in flight).
 ///
 /// Such a picture's times change from run to run, so comparing bytes as
 /// [`check_svg`] does would fail every time. Instead this checks that the
