@@ -85,6 +85,9 @@ pub struct Failure {
     pub message: String,
     /// `file:line:col` of the panic, when libtest names it.
     pub location: Option<String>,
+    /// The innermost frame of the backtrace in the learner's own file
+    /// (`src/exercises/…`), when the run printed a backtrace.
+    pub learner_frame: Option<String>,
 }
 
 /// Every failure section of libtest's output, in order.
@@ -125,10 +128,32 @@ fn failure(name: String, lines: &[String]) -> Failure {
         .rposition(|l| l.starts_with(&own_panic) && l.contains(" panicked at "))
         .unwrap_or(0);
     let mut location = None;
+    let mut learner_frame = None;
     let mut message = Vec::new();
+    let mut in_backtrace = false;
     for line in &lines[start..] {
-        if line.starts_with("note: run with `RUST_BACKTRACE") {
+        if line.starts_with("note: run with `RUST_BACKTRACE")
+            || line.starts_with("note: Some details are omitted")
+        {
             continue;
+        }
+        // A backtrace is not for the learner to read, but its innermost
+        // frame in their own file says where their code called the
+        // library that panicked.
+        if line == "stack backtrace:" {
+            in_backtrace = true;
+            continue;
+        }
+        if in_backtrace {
+            let frame = line.trim_start().strip_prefix("at ");
+            if let Some(at) = frame.filter(|at| at.contains("src/exercises/")) {
+                learner_frame.get_or_insert_with(|| at.trim_start_matches("./").to_owned());
+            }
+            let still_frames = line.starts_with(' ') || line.is_empty();
+            if still_frames {
+                continue;
+            }
+            in_backtrace = false;
         }
         // `thread 'NAME' (ID) panicked at FILE:LINE:COL:` — keep the place.
         // (Older toolchains print no thread id.)
@@ -146,6 +171,7 @@ fn failure(name: String, lines: &[String]) -> Failure {
         name,
         message: message.join("\n").trim().to_owned(),
         location,
+        learner_frame,
     }
 }
 

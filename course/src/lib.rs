@@ -11,6 +11,7 @@ pub mod error;
 pub mod git;
 pub mod lint;
 pub mod manifest;
+pub mod mistakes;
 pub mod root;
 pub mod state;
 pub mod suggest;

@@ -57,8 +57,9 @@ impl TestBinary {
         cmd.args(args)
             .current_dir(&self.package_dir)
             .env("CARGO_MANIFEST_DIR", &self.package_dir)
-            // The panic message is what helps; a page of frames does not.
-            .env("RUST_BACKTRACE", "0");
+            // A backtrace only to find the learner's own frame in it
+            // (`Failure::learner_frame`); `check` shows the message.
+            .env("RUST_BACKTRACE", "1");
         cmd
     }
 
@@ -97,6 +98,7 @@ impl TestBinary {
 }
 
 /// A failed build's log without the progress lines: the errors matter.
+/// Whole, for reading mistakes from; [`shown_log`] is what a learner sees.
 pub fn build_log(text: &str) -> String {
     let progress = [
         "Compiling ",
@@ -107,7 +109,11 @@ pub fn build_log(text: &str) -> String {
     ];
     text.lines()
         .filter(|line| !progress.iter().any(|p| line.trim_start().starts_with(p)))
-        .take(60)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The first screenful of a build log: the first errors are the ones to fix.
+pub fn shown_log(log: &str) -> String {
+    log.lines().take(60).collect::<Vec<_>>().join("\n")
 }

@@ -136,3 +136,36 @@ test result: FAILED. 0 passed; 1 failed
         Some("lessons/x/tests/exercises.rs:12:5")
     );
 }
+
+#[test]
+fn a_panic_inside_a_library_is_traced_to_the_learners_line() {
+    use course::cargo::parse_failures;
+    let output = "\
+---- gather::stub::one stdout ----
+thread 'gather::stub::one' (9) panicked at /home/me/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/tokio-1.54.1/src/runtime/scheduler/multi_thread/mod.rs:86:9:
+Cannot start a runtime from within a runtime.
+stack backtrace:
+   0: __rustc::rust_begin_unwind
+             at /rustc/5980/library/std/src/panicking.rs:689:5
+  12: tokio::runtime::runtime::Runtime::block_on
+             at /home/me/.cargo/registry/src/tokio-1.54.1/src/runtime/runtime.rs:351:45
+  13: lesson_03_tasks::exercises::gather::gather_within::{{closure}}
+             at ./src/exercises/gather.rs:40:21
+  14: lesson_03_tasks::exercises::gather::other
+             at ./src/exercises/gather.rs:12:5
+note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.
+
+test result: FAILED. 0 passed; 1 failed
+";
+    let failures = parse_failures(output);
+    assert_eq!(failures.len(), 1, "{failures:#?}");
+    assert_eq!(
+        failures[0].message, "Cannot start a runtime from within a runtime.",
+        "the backtrace is not part of the message"
+    );
+    assert_eq!(
+        failures[0].learner_frame.as_deref(),
+        Some("src/exercises/gather.rs:40:21"),
+        "the innermost frame in the learner's file"
+    );
+}

@@ -216,3 +216,43 @@ fn every_exercise_test_says_what_it_compared() {
         problems.join("\n")
     );
 }
+
+/// The headings of a chapter, as written (code blocks skipped).
+fn headings(chapter: &str) -> Vec<String> {
+    let mut in_code = false;
+    let mut out = Vec::new();
+    for line in chapter.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        if !in_code && line.starts_with('#') {
+            out.push(line.trim_start_matches('#').trim().to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_known_mistake_points_at_a_section_that_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut problems = Vec::new();
+    for mistake in course::mistakes::table() {
+        let path = root.join("book/src").join(&mistake.chapter);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            problems.push(format!("{}: no chapter {}", mistake.id, path.display()));
+            continue;
+        };
+        let sections = headings(&text);
+        if !sections.contains(&mistake.section) {
+            problems.push(format!(
+                "{}: {} has no heading {:?} (it has {sections:?})",
+                mistake.id, mistake.chapter, mistake.section
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "course/mistakes.toml points at sections the book does not have:\n{}",
+        problems.join("\n")
+    );
+}

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cargo::TestStatus;
+use crate::cargo::{Failure, TestStatus};
 use crate::manifest::{Course, Exercise};
+use crate::mistakes::{self, Mistake};
 use crate::state::State;
 use crate::testrun::{self, HUNG, TestRun};
 use crate::ui;
@@ -88,8 +89,9 @@ pub fn check_one(course: &Course, ex: &Exercise, target: Target, output: Output)
     let binary = match built? {
         Ok(binary) => binary,
         Err(log) => {
-            println!("{log}\n");
+            println!("{}\n", testrun::shown_log(&log));
             println!("{} {} does not compile yet", ui::red("✗"), ex.id);
+            print_known_mistakes(&mistakes::in_build_log(mistakes::table(), &log));
             print_next_steps(ex, target);
             return Ok(false);
         }
@@ -163,24 +165,38 @@ fn report(ex: &Exercise, target: Target, output: Output, run: &TestRun) -> bool 
         .filter(|f| f.name.starts_with(&prefix))
         .collect();
     let all_todo = !failures.is_empty() && failures.iter().all(|f| unstarted(&f.message));
+    // The same message from several tests is shown once, under the first.
+    let mut shown: Vec<&str> = Vec::new();
     for result in &ours {
         match result.status {
             TestStatus::Passed => println!("  {} {}", ui::green("✓"), short(&result.name)),
             TestStatus::Ignored => println!("  - {} (ignored)", short(&result.name)),
             TestStatus::Failed => {
+                let failure = failures
+                    .iter()
+                    .find(|f| f.name == result.name)
+                    .filter(|_| !all_todo);
+                let Some(failure) = failure else {
+                    println!("  {} {}", ui::red("✗"), short(&result.name));
+                    continue;
+                };
+                if shown.contains(&failure.message.as_str()) {
+                    let same = ui::dim("(the same message as above)");
+                    println!("  {} {} {same}", ui::red("✗"), short(&result.name));
+                    continue;
+                }
+                shown.push(&failure.message);
                 println!("  {} {}", ui::red("✗"), short(&result.name));
-                let failure = failures.iter().find(|f| f.name == result.name);
-                if let Some(failure) = failure.filter(|_| !all_todo) {
-                    println!("{}", ui::indent(&first_lines(&failure.message, 20), 6));
-                    // The test file is not the learner's to read; a panic
-                    // in their own file is worth pointing at.
-                    let at = failure
-                        .location
-                        .as_deref()
-                        .filter(|at| output == Output::Verbose || at.contains("src/exercises/"));
-                    if let Some(at) = at {
-                        println!("      {}", ui::dim(&format!("(at {at})")));
-                    }
+                println!("{}", ui::indent(&first_lines(&failure.message, 20), 6));
+                let alike = failures
+                    .iter()
+                    .filter(|f| f.message == failure.message)
+                    .count();
+                if alike > 1 {
+                    println!("      {}", ui::dim(&format!("({alike} tests)")));
+                }
+                if let Some(at) = shown_location(failure, output) {
+                    println!("      {}", ui::dim(&format!("(at {at})")));
                 }
             }
         }
@@ -212,7 +228,38 @@ fn report(ex: &Exercise, target: Target, output: Output, run: &TestRun) -> bool 
             println!("{} {}: the solution fails", ui::red("✗"), ex.id);
         }
     }
+    if !passed && !all_todo {
+        let messages = failures.iter().map(|f| f.message.as_str());
+        print_known_mistakes(&mistakes::in_messages(mistakes::table(), messages));
+    }
     passed
+}
+
+/// Where a failure is worth pointing at. The test file is not the
+/// learner's to read, nor is a dependency's source: a panic in their own
+/// file is, and so is their frame in the backtrace of a panic raised
+/// inside a library. `--verbose` shows the panic's own place as well.
+fn shown_location(failure: &Failure, output: Output) -> Option<String> {
+    let own = |at: &str| at.contains("src/exercises/");
+    match (&failure.location, &failure.learner_frame) {
+        (Some(at), _) if own(at) => Some(at.clone()),
+        (Some(at), Some(frame)) if output == Output::Verbose => {
+            Some(format!("{at}, called from {frame}"))
+        }
+        (_, Some(frame)) => Some(format!("from your {frame}")),
+        (Some(at), None) if output == Output::Verbose => Some(at.clone()),
+        _ => None,
+    }
+}
+
+/// One line per recognised mistake: what it is and where the book says so.
+fn print_known_mistakes(found: &[&Mistake]) {
+    if !found.is_empty() {
+        println!();
+    }
+    for mistake in found {
+        println!("  {}", ui::bold(&mistake.pointer()));
+    }
 }
 
 fn print_next_steps_if(ex: &Exercise, target: Target, passed: bool) {

@@ -34,8 +34,9 @@ pub(super) fn run_tests(
         Ok(binary) => binary,
         Err(log) => {
             return Ok(Err(format!(
-                "lesson {}: `cargo test -p {package} --test exercises` does not build:\n{log}",
+                "lesson {}: `cargo test -p {package} --test exercises` does not build:\n{}",
                 lesson.number,
+                testrun::shown_log(&log),
             )));
         }
     };

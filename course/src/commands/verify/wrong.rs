@@ -193,7 +193,10 @@ pub fn try_answer(
         Ok(Ok(binary)) => binary,
         Ok(Err(log)) => {
             spinner.finish_and_clear();
-            let problem = format!("does not compile, so it proves nothing:\n{log}");
+            let problem = format!(
+                "does not compile, so it proves nothing:\n{}",
+                testrun::shown_log(&log)
+            );
             return Ok(outcome(None, Some(problem)));
         }
         Err(e) => {
