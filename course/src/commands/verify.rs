@@ -235,12 +235,11 @@ fn exercise_files(dir: &Path) -> Result<BTreeSet<String>> {
     };
     for entry in entries {
         let path = entry?.path();
-        if path.extension().is_some_and(|x| x == "rs") {
-            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                if stem != "mod" {
-                    modules.insert(stem.to_owned());
-                }
-            }
+        if path.extension().is_some_and(|x| x == "rs")
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            && stem != "mod"
+        {
+            modules.insert(stem.to_owned());
         }
     }
     Ok(modules)

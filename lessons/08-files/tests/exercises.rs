@@ -487,7 +487,7 @@ kit::exercise_tests! {
                     if size == 0 {
                         return Err("a reader found an empty file".into());
                     }
-                    if looks % 16 != 0 {
+                    if !looks.is_multiple_of(16) {
                         continue;
                     }
                     let bytes = std::fs::read(&path)

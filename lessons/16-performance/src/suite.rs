@@ -159,16 +159,16 @@ pub fn fanout(
             n: Some(n),
         };
         measure(report, &group, settings.runs, contenders)?;
-        if let (Some(a), Some(b)) = (overflows, fanout::listen_overflows()) {
-            if b > a {
-                report.notes.push(format!(
-                    "{}: the kernel dropped {} handshakes on a full listen \
-                     queue (ListenOverflows, counted for every process on \
-                     the machine); each dropped one retries after 1 s",
-                    group.title,
-                    b - a
-                ));
-            }
+        if let (Some(a), Some(b)) = (overflows, fanout::listen_overflows())
+            && b > a
+        {
+            report.notes.push(format!(
+                "{}: the kernel dropped {} handshakes on a full listen \
+                 queue (ListenOverflows, counted for every process on \
+                 the machine); each dropped one retries after 1 s",
+                group.title,
+                b - a
+            ));
         }
         let g = &group.title;
         for proto in [Proto::Http1, Proto::Http2] {
@@ -457,15 +457,15 @@ pub fn fanout_targets(settings: &Settings, report: &mut Report) {
                 samples: m.samples.clone(),
             });
         }
-        if proto == Proto::Http2 {
-            if let Some(m) = report.find(&group(n), BARE_H2) {
-                report.targets.push(Target {
-                    what: format!("{n} requests at 100 ms, h2c, bare hyper"),
-                    unit: Unit::Seconds,
-                    bound: Bound::AtMost(limit),
-                    samples: m.samples.clone(),
-                });
-            }
+        if proto == Proto::Http2
+            && let Some(m) = report.find(&group(n), BARE_H2)
+        {
+            report.targets.push(Target {
+                what: format!("{n} requests at 100 ms, h2c, bare hyper"),
+                unit: Unit::Seconds,
+                bound: Bound::AtMost(limit),
+                samples: m.samples.clone(),
+            });
         }
     }
     let pairs = [

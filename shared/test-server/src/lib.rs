@@ -191,11 +191,11 @@ impl TestServer {
         // The accept loop may already be gone (it never is unless it
         // panicked); then there is nobody to tell.
         let _ = shutdown.send(());
-        if let Err(err) = task.await {
-            if err.is_panic() {
-                // A bug in the server should fail the test that stops it.
-                std::panic::resume_unwind(err.into_panic());
-            }
+        if let Err(err) = task.await
+            && err.is_panic()
+        {
+            // A bug in the server should fail the test that stops it.
+            std::panic::resume_unwind(err.into_panic());
         }
     }
 }

@@ -67,21 +67,19 @@ impl Reactor {
             };
             // Closed and error count as ready: the next read or write
             // returns the end of the stream or the error.
-            if event.is_readable() || event.is_read_closed() || event.is_error()
-            {
-                if let Some(waker) = waiters.reader.take() {
-                    self.io_wakes += 1;
-                    waker.wake();
-                }
+            let readable = event.is_readable()
+                || event.is_read_closed()
+                || event.is_error();
+            if readable && let Some(waker) = waiters.reader.take() {
+                self.io_wakes += 1;
+                waker.wake();
             }
-            if event.is_writable()
+            let writable = event.is_writable()
                 || event.is_write_closed()
-                || event.is_error()
-            {
-                if let Some(waker) = waiters.writer.take() {
-                    self.io_wakes += 1;
-                    waker.wake();
-                }
+                || event.is_error();
+            if writable && let Some(waker) = waiters.writer.take() {
+                self.io_wakes += 1;
+                waker.wake();
             }
         }
         Ok(())
