@@ -1,4 +1,4 @@
-//! Tests against real servers (PostgreSQL, MariaDB/MySQL, Redis).
+//! Tests against real servers (PostgreSQL, MariaDB/MySQL, Redis, NATS).
 //!
 //! A test that needs a server finds it through an environment variable
 //! holding its URL ([`Server::var`]). What happens when it is not there
@@ -42,6 +42,8 @@ pub enum Server {
     MySql,
     /// Redis, found through `REDIS_URL`.
     Redis,
+    /// NATS with JetStream, found through `NATS_URL`.
+    Nats,
 }
 
 impl Server {
@@ -51,6 +53,7 @@ impl Server {
             Server::Postgres => "POSTGRES_URL",
             Server::MySql => "MYSQL_URL",
             Server::Redis => "REDIS_URL",
+            Server::Nats => "NATS_URL",
         }
     }
 
@@ -60,6 +63,7 @@ impl Server {
             Server::Postgres => "PostgreSQL",
             Server::MySql => "MariaDB/MySQL",
             Server::Redis => "Redis",
+            Server::Nats => "NATS (with JetStream)",
         }
     }
 
@@ -69,6 +73,7 @@ impl Server {
             Server::Postgres => "postgres://postgres@127.0.0.1:5432/test",
             Server::MySql => "mysql://root@127.0.0.1:3306/test",
             Server::Redis => "redis://127.0.0.1:6379",
+            Server::Nats => "nats://127.0.0.1:4222",
         }
     }
 
@@ -95,6 +100,11 @@ impl Server {
                  127.0.0.1 --port 6379 --save \"\" --appendonly no` (or \
                  `docker run -p 6379:6379 redis`), then `export \
                  REDIS_URL=redis://127.0.0.1:6379`"
+            }
+            Server::Nats => {
+                "start it with `nats-server -a 127.0.0.1 -p 4222 -js -sd \
+                 /var/lib/nats-server &` (or `docker run -p 4222:4222 nats \
+                 -js`), then `export NATS_URL=nats://127.0.0.1:4222`"
             }
         }
     }
@@ -304,7 +314,7 @@ mod tests {
 
     #[test]
     fn every_server_names_its_variable_in_its_start_hint() {
-        for server in [Server::Postgres, Server::MySql, Server::Redis] {
+        for server in [Server::Postgres, Server::MySql, Server::Redis, Server::Nats] {
             let hint = server.how_to_start();
             assert!(hint.contains(server.var()), "{server:?}");
             assert!(hint.contains(server.example_url()), "{server:?}");
