@@ -2,8 +2,13 @@
 //! `.rs` file under `lessons/` is saved, and moves on when it passes.
 //! `watch --manual-run` re-checks on Enter instead, for file systems where
 //! watching does not work (some network and VM shares).
+//!
+//! On a terminal the commands are single keys (`watch/keys.rs`); otherwise
+//! (piped input, CI) they are lines on stdin.
 
-use std::io::BufRead;
+mod keys;
+
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -38,6 +43,26 @@ enum Event {
     InputClosed,
 }
 
+/// Where the learner's commands come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    /// Single keys, read in raw mode: an interactive terminal.
+    Keys,
+    /// Lines on stdin, each ended by Enter: piped input, CI, or output
+    /// that is not shown on the terminal (raw mode would garble it).
+    Lines,
+}
+
+impl Input {
+    fn detect() -> Self {
+        if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            Input::Keys
+        } else {
+            Input::Lines
+        }
+    }
+}
+
 pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
     let lessons = course.root.join("lessons");
@@ -54,7 +79,12 @@ pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
             )
         })?)
     };
-    spawn_input_reader(tx);
+    let input = Input::detect();
+    match input {
+        Input::Lines => spawn_input_reader(tx),
+        // Keys are read by the loop itself, only while it waits.
+        Input::Keys => drop(tx),
+    }
 
     let state_path = State::path(&course.root);
     let mut state = State::load(&state_path)?;
@@ -87,9 +117,9 @@ pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
                 }
             }
         }
-        prompt(manual);
+        prompt(manual, input);
 
-        if !wait_for_recheck(&rx, manual, current, &mut snapshot) {
+        if !wait_for_recheck(&rx, manual, input, current, &mut snapshot)? {
             return Ok(ExitCode::SUCCESS);
         }
         clear = true;
@@ -100,11 +130,18 @@ pub fn watch(course: &Course, manual: bool) -> Result<ExitCode> {
 fn wait_for_recheck(
     rx: &Receiver<Event>,
     manual: bool,
+    input: Input,
     current: &Exercise,
     snapshot: &mut Snapshot,
-) -> bool {
+) -> Result<bool> {
     loop {
-        let Ok(event) = rx.recv() else { return false };
+        let event = match input {
+            Input::Lines => match rx.recv() {
+                Ok(event) => event,
+                Err(_) => return Ok(false),
+            },
+            Input::Keys => keys::next_event(rx)?,
+        };
         match event {
             Event::Touched(paths) => {
                 if !snapshot.changed(paths.iter().map(PathBuf::as_path)) {
@@ -114,35 +151,38 @@ fn wait_for_recheck(
                 // by this one re-check.
                 while let Ok(event) = rx.try_recv() {
                     match event {
-                        Event::Quit => return false,
+                        Event::Quit => return Ok(false),
                         Event::Touched(paths) => {
                             snapshot.changed(paths.iter().map(PathBuf::as_path));
                         }
                         _ => {}
                     }
                 }
-                return true;
+                return Ok(true);
             }
-            Event::Recheck => return true,
+            Event::Recheck => return Ok(true),
             Event::WatchError(e) => eprintln!("warning: watching files: {e}"),
             Event::Hint => {
                 println!("\n{}\n", ui::indent(&current.hint, 2));
-                prompt(manual);
+                prompt(manual, input);
             }
             Event::Recipe => {
                 println!("\n{}\n", ui::indent(&current.more, 2));
-                prompt(manual);
+                prompt(manual, input);
             }
-            Event::Quit => return false,
+            Event::Quit => return Ok(false),
             // Without a keyboard, file saves still drive `watch`.
-            Event::InputClosed if manual => return false,
+            Event::InputClosed if manual => return Ok(false),
             Event::InputClosed => {}
         }
     }
 }
 
-fn prompt(manual: bool) {
-    let keys = "Enter: check again · h: hint · m: more (the recipe) · q: quit";
+fn prompt(manual: bool, input: Input) {
+    let keys = match input {
+        Input::Keys => "Enter: check again · h: hint · m: more (the recipe) · q: quit",
+        Input::Lines => "Enter: check again · h, m or q then Enter: hint, more (the recipe), quit",
+    };
     if manual {
         println!("\n{}", ui::dim(keys));
     } else {
