@@ -4,6 +4,7 @@
 //! message, the file to edit and the hint command. `--verbose` adds
 //! everything cargo and the tests printed.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -195,8 +196,8 @@ fn report(ex: &Exercise, target: Target, output: Output, run: &TestRun) -> bool 
                 if alike > 1 {
                     println!("      {}", ui::dim(&format!("({alike} tests)")));
                 }
-                if let Some(at) = shown_location(failure, output) {
-                    println!("      {}", ui::dim(&format!("(at {at})")));
+                if let Some(at) = shown_location(failure, output, ex) {
+                    println!("      {}", ui::dim(&at));
                 }
             }
         }
@@ -235,19 +236,24 @@ fn report(ex: &Exercise, target: Target, output: Output, run: &TestRun) -> bool 
     passed
 }
 
-/// Where a failure is worth pointing at. The test file is not the
-/// learner's to read, nor is a dependency's source: a panic in their own
-/// file is, and so is their frame in the backtrace of a panic raised
-/// inside a library. `--verbose` shows the panic's own place as well.
-fn shown_location(failure: &Failure, output: Output) -> Option<String> {
+/// Where a failure is worth pointing at, as `check` prints it. The test
+/// file is not the learner's to read, nor is a dependency's source: a
+/// panic in their own file is, and so is their frame in the backtrace of a
+/// panic raised inside a library (the frame is relative to the lesson's
+/// folder, as the test binary runs there). `--verbose` shows the panic's
+/// own place as well.
+fn shown_location(failure: &Failure, output: Output, ex: &Exercise) -> Option<String> {
     let own = |at: &str| at.contains("src/exercises/");
+    let lesson_dir = ex.file.ancestors().nth(3).unwrap_or(Path::new(""));
+    let yours = |frame: &str| lesson_dir.join(frame).display().to_string();
     match (&failure.location, &failure.learner_frame) {
-        (Some(at), _) if own(at) => Some(at.clone()),
-        (Some(at), Some(frame)) if output == Output::Verbose => {
-            Some(format!("{at}, called from {frame}"))
-        }
-        (_, Some(frame)) => Some(format!("from your {frame}")),
-        (Some(at), None) if output == Output::Verbose => Some(at.clone()),
+        (Some(at), _) if own(at) => Some(format!("(at {at})")),
+        (Some(at), Some(frame)) if output == Output::Verbose => Some(format!(
+            "(at {at}, called from your code at {})",
+            yours(frame)
+        )),
+        (_, Some(frame)) => Some(format!("(called from your code at {})", yours(frame))),
+        (Some(at), None) if output == Output::Verbose => Some(format!("(at {at})")),
         _ => None,
     }
 }
