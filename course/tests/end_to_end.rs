@@ -449,3 +449,40 @@ fn watch_without_a_watchable_folder_suggests_manual_run() {
     assert!(all.contains("watch --manual-run"), "{all}");
     assert!(!all.contains("panicked"), "{all}");
 }
+
+#[test]
+fn one_message_from_several_tests_is_shown_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    make_course(root);
+    // Two stub tests that fail the same way on the same wrong answer.
+    let twice = TESTS.replace(
+        "        #[test]\n        #[ignore",
+        "        #[test]\n        #[ignore = \"exercise\"]\n        fn doubles_again() {\n            \
+         let got = subject::double(21);\n            \
+         assert_eq!(got, 42, \"double(21) gave {got}: doubling means times two\");\n        }\n\n        \
+         #[test]\n        #[ignore",
+    );
+    assert_ne!(twice, TESTS, "the second test was added");
+    write(root, "lessons/01-demo/tests/exercises.rs", &twice);
+    write(
+        root,
+        "lessons/01-demo/src/exercises/double.rs",
+        "pub fn double(x: u32) -> u32 {\n    x + 2\n}\n",
+    );
+    let out = course(root, &["check", "01-double"]);
+    let all = text(&out);
+    assert!(!out.status.success(), "{all}");
+    assert_eq!(
+        all.matches("double(21) gave 23").count(),
+        1,
+        "the message is shown once:\n{all}"
+    );
+    assert!(all.contains("(2 tests)"), "with how many gave it:\n{all}");
+    assert!(
+        all.contains("✗ doubles_again (the same message as above)"),
+        "the other test says so:\n{all}"
+    );
+    assert!(all.contains("2 of 2 tests fail"), "{all}");
+    assert!(!all.contains("Known mistake"), "no false alarm:\n{all}");
+}
