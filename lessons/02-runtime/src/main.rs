@@ -1,124 +1,20 @@
 //! `cargo run -p lesson-02-runtime`: every demo of lesson 02, in order.
 
-use kit::heading;
-use kit::timing::fmt_duration;
-use lesson_02_runtime::{
-    clock, entry, flavors, manual, per_thread, running, scheduling,
-    task_handle, threadsafe,
-};
+use clap::Parser;
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
-}
+mod tour;
 
-// A plain `fn main`, not `#[tokio::main]`: this lesson builds and drops
-// runtimes of its own, which is only allowed outside any runtime.
+/// Lesson 02 — the runtime: tokio's event loop. Starting and stopping a
+/// runtime, scheduling callbacks, a task's handle, the paused clock,
+/// current_thread against multi_thread, and reaching a runtime from a
+/// plain thread.
+///
+/// Runs every demo of the chapter in order (about five seconds).
+#[derive(Debug, Parser)]
+#[command(name = "lesson-02-runtime", version, about)]
+struct Cli {}
+
 fn main() {
-    println!("Lesson 02 — the runtime: tokio's event loop");
-
-    heading("asyncio.run: #[tokio::main] and Runtime::block_on");
-    println!("with the macro: {:?}", entry::with_the_macro());
-    println!("by hand:        {:?}", entry::by_hand());
-
-    heading("new_event_loop / run_until_complete / close");
-    println!("{:?}", manual::run_until_complete_twice());
-    println!("a task spawned onto a current-thread runtime before block_on:");
-    for (i, step) in manual::tasks_wait_for_block_on().iter().enumerate() {
-        println!("  {}. {step}", i + 1);
-    }
-
-    heading("is a runtime running here? Handle::try_current()");
-    for (place, running) in running::where_is_a_runtime() {
-        println!("{place:<40} {}", yes_no(running));
-    }
-
-    heading("call_soon, call_later(2 s), call_at(+5 s), main sleeps 3 s");
-    println!(
-        "(real time: this takes 3 s; the test runs it on the paused clock)"
-    );
-    for (what, at) in scheduling::run_then_shut_down(flavors::current_thread())
-    {
-        match at {
-            Some(at) => println!("{:>8}  {what} ran", fmt_duration(at)),
-            None => println!(
-                "   never  {what}: dropped when the runtime shut down at 3 s"
-            ),
-        }
-    }
-
-    heading("a task's handle: wait with a time limit, abort, a panic");
-    // One line for the demo's deliberate panic instead of a backtrace.
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|info| println!("a task panicked: {info}")));
-    let tour = flavors::current_thread().block_on(task_handle::handle_tour(
-        std::time::Duration::from_millis(200),
-        std::time::Duration::from_millis(100),
-    ));
-    std::panic::set_hook(default_hook);
-    println!("{tour:#?}");
-
-    heading("loop.time(): tokio's clock, paused");
-    let (tokio_clock, wall) = clock::an_hour_in_a_blink();
-    println!(
-        "sleep(1 h), paused clock: tokio's clock moved {}, the wall clock {}",
-        fmt_duration(tokio_clock),
-        fmt_duration(wall)
-    );
-
-    heading("current_thread vs multi_thread");
-    let single = flavors::current_thread();
-    let placed = flavors::where_tasks_run(&single, 8);
-    println!(
-        "current_thread:  8 tasks, {} thread(s) {:?}; caller's thread: {}",
-        placed.task_threads.len(),
-        placed.task_thread_names,
-        yes_no(placed.task_threads.contains(&placed.caller)),
-    );
-    let pool = flavors::multi_thread(2);
-    let placed = flavors::where_tasks_run(&pool, 8);
-    println!(
-        "multi_thread(2): 8 tasks, {} thread(s) {:?}; caller's thread: {}",
-        placed.task_threads.len(),
-        placed.task_thread_names,
-        yes_no(placed.task_threads.contains(&placed.caller)),
-    );
-    let n = 100_000;
-    println!(
-        "spawn and join {n} empty tasks (this machine, debug build):\n  current_thread {}, multi_thread(2) {}",
-        fmt_duration(flavors::spawn_and_join(&single, n)),
-        fmt_duration(flavors::spawn_and_join(&pool, n)),
-    );
-    drop(single);
-
-    heading("one runtime per thread");
-    for (i, (thread, tasks)) in
-        per_thread::runtime_per_thread(3).into_iter().enumerate()
-    {
-        let all_home = tasks.iter().all(|t| *t == thread);
-        println!(
-            "thread {}: {thread:?}, its 3 tasks ran on it: {}",
-            i + 1,
-            yes_no(all_home)
-        );
-    }
-
-    heading("run_coroutine_threadsafe: Handle::spawn from a plain thread");
-    let report = threadsafe::from_a_plain_thread(pool.handle().clone());
-    println!(
-        "submitted from    {:?} (inside a runtime: {})",
-        report.caller,
-        yes_no(report.caller_in_runtime)
-    );
-    println!(
-        "ran on            {:?} {:?} (inside a runtime: {})",
-        report.ran_on,
-        report.ran_on_name,
-        yes_no(report.ran_in_runtime)
-    );
-    println!(
-        "result {} came back on {:?}",
-        report.value, report.came_back_on
-    );
-
-    println!("\nNext: `cargo run -p course -- next` for the exercises.");
+    Cli::parse(); // bad arguments: clap prints why and exits 2
+    tour::run();
 }

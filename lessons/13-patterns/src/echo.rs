@@ -3,6 +3,8 @@
 //! - one task per connection, spawned through a `TaskTracker`;
 //! - a cap on connections: a `Semaphore` permit is taken *before*
 //!   `accept`, so over the cap new clients wait in the kernel's backlog;
+//! - a failed `accept` (out of file descriptors) is retried after a pause
+//!   that doubles from 100 ms to 1 s, so the loop never spins;
 //! - shutdown in three steps: stop accepting (the listener is dropped, so
 //!   new connections are refused), let every connection finish the
 //!   exchange it is in, and after a drain deadline cut off what is left.
@@ -67,6 +69,12 @@ struct Stats {
     cut_off: AtomicUsize,
 }
 
+/// The pause after a failed `accept`, doubled after each failure in a row
+/// up to the most, and back to the first after a success (as `axum::serve`
+/// does).
+const ACCEPT_PAUSE_FIRST: Duration = Duration::from_millis(100);
+const ACCEPT_PAUSE_MAX: Duration = Duration::from_secs(1);
+
 /// Prints `line` if the server narrates.
 fn say(narrate: Narrate, line: std::fmt::Arguments<'_>) {
     if narrate == Narrate::Stdout {
@@ -88,6 +96,7 @@ pub async fn serve(
     let stats = Arc::new(Stats::default());
 
     let accepting = async {
+        let mut pause = ACCEPT_PAUSE_FIRST;
         loop {
             // Over the cap, wait here: unaccepted clients queue in the
             // kernel instead of costing us a task and a buffer each.
@@ -95,6 +104,7 @@ pub async fn serve(
             let permit = permit.expect("the semaphore is never closed");
             match listener.accept().await {
                 Ok((socket, peer)) => {
+                    pause = ACCEPT_PAUSE_FIRST;
                     let conn = Connection {
                         socket,
                         peer,
@@ -106,9 +116,18 @@ pub async fn serve(
                     };
                     tracker.spawn(conn.run());
                 }
-                // Out of file descriptors, a reset before accept: log it
-                // and keep serving; one bad connection is not fatal.
-                Err(e) => say(config.narrate, format_args!("accept: {e}")),
+                // Out of file descriptors (EMFILE), the waiting client
+                // fails again at once: trying again without a pause would
+                // spin a core. Log it, pause, double the pause up to 1 s.
+                Err(e) => {
+                    let wait = pause.as_millis();
+                    say(
+                        config.narrate,
+                        format_args!("accept: {e}; retrying in {wait}ms"),
+                    );
+                    sleep(pause).await;
+                    pause = (pause * 2).min(ACCEPT_PAUSE_MAX);
+                }
             }
         }
     };

@@ -6,6 +6,7 @@
 use std::io::ErrorKind;
 use std::net::SocketAddr;
 use std::process::Stdio;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use kit::timing::{ms, realtime_lock, secs};
@@ -323,4 +324,158 @@ async fn the_server_command_rejects_bad_arguments() {
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// Out of file descriptors, `accept` fails with EMFILE for as long as the
+/// connections wait in the backlog. The server must pause between tries,
+/// not spin: run it with room for about a dozen sockets, send it forty
+/// clients, and watch its CPU time for 2 s. Then let the clients go: the
+/// server accepts again.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn out_of_file_descriptors_the_server_backs_off_instead_of_spinning() {
+    let _guard = realtime_lock();
+    let server = NarratedProcess::start_with_fd_limit(24).await;
+    let addr = server.addr().await;
+
+    // More clients than it has descriptors for: the rest wait in the
+    // kernel's backlog and every accept fails until some close.
+    let mut clients = Vec::new();
+    for _ in 0..40 {
+        clients.push(TcpStream::connect(addr).await.expect("connect"));
+    }
+    server
+        .wait_for("the first failed accept", |l| l.starts_with("accept: "))
+        .await;
+
+    let window = secs(2);
+    let (cpu_before, failed_before) = (server.cpu_time(), server.failures());
+    let started = Instant::now();
+    tokio::time::sleep(window).await;
+    let (cpu, took) = (server.cpu_time() - cpu_before, started.elapsed());
+    let failed = server.failures() - failed_before;
+    let share = cpu.as_secs_f64() / took.as_secs_f64();
+    // Spinning costs a whole core (share near 1.0) and logs thousands of
+    // failures; pausing 100 ms, 200 ms, ... up to 1 s costs next to none.
+    assert!(
+        share < 0.25,
+        "the server used {cpu:?} of CPU in {took:?}: it spins on accept"
+    );
+    assert!(failed <= 10, "{failed} failed accepts logged in {took:?}");
+    let pauses: Vec<String> = server
+        .lines()
+        .iter()
+        .filter_map(|l| retry_pause(l))
+        .collect();
+    assert_eq!(
+        pauses[..4],
+        ["100ms", "200ms", "400ms", "800ms"],
+        "each pause doubles"
+    );
+
+    // The clients leave; their descriptors come back, and within the
+    // longest pause (1 s) the server accepts and serves a new client.
+    drop(clients);
+    let mut client = Client::connect(addr).await;
+    client.send("anyone there?").await;
+    assert_eq!(client.receive().await.as_deref(), Some("anyone there?"));
+}
+
+/// The pause in a line like `accept: ...; retrying in 200ms`.
+fn retry_pause(line: &str) -> Option<String> {
+    let pause = line.strip_prefix("accept: ")?.rsplit_once("retrying in ")?;
+    Some(pause.1.to_string())
+}
+
+/// The echo server in a child process whose stdout is read all the time
+/// (a full pipe would stall the server and hide a spin), line by line.
+struct NarratedProcess {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl NarratedProcess {
+    /// Starts it under `ulimit -n limit`: at most `limit` open files.
+    async fn start_with_fd_limit(limit: u32) -> NarratedProcess {
+        let bin = env!("CARGO_BIN_EXE_lesson-13-patterns");
+        let script = format!("ulimit -n {limit} && exec \"$0\" \"$@\"");
+        let mut child = Command::new("sh")
+            .args(["-c", &script, bin, "echo-server", "--port", "0"])
+            .stdout(Stdio::piped())
+            .kill_on_drop(true) // a failing test leaves no server behind
+            .spawn()
+            .expect("start the echo server");
+        let mut out = BufReader::new(child.stdout.take().unwrap()).lines();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let keep = Arc::clone(&lines);
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = out.next_line().await {
+                keep.lock().unwrap().push(line);
+            }
+        });
+        NarratedProcess { child, lines }
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.lines.lock().unwrap().clone()
+    }
+
+    /// Waits up to 10 s for a line that `matches`; returns it.
+    async fn wait_for(
+        &self,
+        what: &str,
+        matches: impl Fn(&str) -> bool,
+    ) -> String {
+        let deadline = Instant::now() + secs(10);
+        loop {
+            if let Some(line) = self.lines().into_iter().find(|l| matches(l)) {
+                return line;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {what} in 10 s; the server said:\n{}",
+                self.lines().join("\n")
+            );
+            tokio::time::sleep(ms(10)).await;
+        }
+    }
+
+    async fn addr(&self) -> SocketAddr {
+        let line = self
+            .wait_for("listening line", |l| l.starts_with("listening on "))
+            .await;
+        line["listening on ".len()..].parse().expect("an address")
+    }
+
+    /// Failed accepts logged so far.
+    fn failures(&self) -> usize {
+        let lines = self.lines.lock().unwrap();
+        lines.iter().filter(|l| l.starts_with("accept: ")).count()
+    }
+
+    /// User plus system CPU time the process has used, from
+    /// `/proc/PID/stat` (fields 14 and 15, in clock ticks).
+    fn cpu_time(&self) -> Duration {
+        let pid = self.child.id().expect("the server is running");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .expect("read /proc/PID/stat");
+        // The command name, field 2, is in parentheses and may hold
+        // spaces; count the fields after it.
+        let (_, rest) = stat.rsplit_once(')').expect("a stat line");
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: u64 = fields[11].parse::<u64>().unwrap()
+            + fields[12].parse::<u64>().unwrap();
+        Duration::from_secs_f64(ticks as f64 / clock_ticks_per_second())
+    }
+}
+
+/// `getconf CLK_TCK`: the unit of /proc's CPU times (100 on Linux).
+fn clock_ticks_per_second() -> f64 {
+    let out = std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output();
+    out.ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(100.0)
 }

@@ -10,6 +10,7 @@ use anyhow::Context;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use clap::builder::RangedU64ValueParser;
 use clap::{Parser, Subcommand};
 use lesson_16_performance::machine::Machine;
 use lesson_16_performance::python::Python;
@@ -59,8 +60,12 @@ enum Command {
     All,
     /// N requests to the test server, every way (workload 1).
     Fanout {
-        /// Request counts, e.g. `--n 100,1000`.
-        #[arg(long, value_delimiter = ',')]
+        /// Request counts, e.g. `--n 100,1000` (each at least 1).
+        #[arg(
+            long,
+            value_delimiter = ',',
+            value_parser = RangedU64ValueParser::<usize>::new().range(1..)
+        )]
         n: Vec<usize>,
     },
     /// Bytes per idle task and thread; a million sleeping tasks (2).

@@ -93,3 +93,12 @@ fn bad_input_is_a_clear_error() {
     assert!(err.contains("invalid value 'ten'"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn zero_requests_is_refused() {
+    let out = program().args(["fanout", "--n", "10,0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value '0' for '--n <N>'"), "{err}");
+    assert!(err.contains("0 is not in 1.."), "{err}");
+}
