@@ -1,0 +1,84 @@
+//! Reading back what the workers recorded.
+
+use std::time::Duration;
+
+use async_nats::jetstream::Context;
+use async_nats::jetstream::consumer::{DeliverPolicy, pull};
+use futures::StreamExt;
+
+use crate::queue::Names;
+
+/// How many messages a stream holds now.
+pub async fn stored(js: &Context, stream: &str) -> anyhow::Result<u64> {
+    Ok(js
+        .get_stream(stream)
+        .await?
+        .get_info()
+        .await?
+        .state
+        .messages)
+}
+
+/// How many results are recorded.
+pub async fn count(js: &Context, names: &Names) -> anyhow::Result<u64> {
+    stored(js, &names.results_stream()).await
+}
+
+/// Waits until `n` results are recorded, or `limit` passes; the count.
+pub async fn wait_for(
+    js: &Context,
+    names: &Names,
+    n: u64,
+    limit: Duration,
+) -> u64 {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        let now = count(js, names).await.unwrap_or(0);
+        if now >= n || tokio::time::Instant::now() >= deadline {
+            return now;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Waits until the count stops growing for `quiet`; the count.
+pub async fn wait_settled(js: &Context, names: &Names, quiet: Duration) -> u64 {
+    let mut last = count(js, names).await.unwrap_or(0);
+    loop {
+        tokio::time::sleep(quiet).await;
+        let now = count(js, names).await.unwrap_or(0);
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+}
+
+/// The job id of every recorded result, sorted (a repeated id would show).
+pub async fn ids(js: &Context, names: &Names) -> anyhow::Result<Vec<u32>> {
+    let n = count(js, names).await? as usize;
+    let stream = js.get_stream(names.results_stream()).await?;
+    let reader = stream
+        .create_consumer(pull::Config {
+            deliver_policy: DeliverPolicy::All,
+            ack_policy: async_nats::jetstream::consumer::AckPolicy::None,
+            ..Default::default()
+        })
+        .await?;
+    let mut ids = Vec::with_capacity(n);
+    while ids.len() < n {
+        let mut batch = reader
+            .batch()
+            .max_messages(n - ids.len())
+            .expires(Duration::from_secs(1))
+            .messages()
+            .await?;
+        while let Some(message) = batch.next().await {
+            let message = message.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let id = message.subject.rsplit('.').next().unwrap_or_default();
+            ids.push(id.parse()?);
+        }
+    }
+    ids.sort_unstable();
+    Ok(ids)
+}
