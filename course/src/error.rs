@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::manifest::RUNNER;
+use crate::RUNNER;
 
 /// A bad argument: an unknown exercise or lesson.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,11 @@ pub mod suggest;
 pub mod testrun;
 pub mod ui;
 
+/// How the learner runs the runner; printed in every suggested command.
+/// Here at the root so both `manifest` and `error` can name it without
+/// importing each other (`manifest` uses `error`, not the other way).
+pub const RUNNER: &str = "cargo run -p course --";
+
 pub use error::UsageError;
 pub use manifest::{Claim, Course, Exercise, Lesson};
 pub use state::State;

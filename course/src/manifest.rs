@@ -21,8 +21,7 @@ use crate::suggest;
 /// The file that marks the course root.
 pub const MANIFEST: &str = "course.toml";
 
-/// How the learner runs the runner; printed in every suggested command.
-pub const RUNNER: &str = "cargo run -p course --";
+pub use crate::RUNNER;
 
 /// The whole course map, loaded from `<root>/course.toml`.
 #[derive(Debug, Clone)]

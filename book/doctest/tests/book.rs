@@ -1,6 +1,7 @@
 //! Checks that mdBook does not: every include names an existing file and
-//! anchor, every internal link and picture resolves, every chapter is in
-//! SUMMARY.md, and every `ignore`d Rust block says why.
+//! anchor, every anchor in the crates is included somewhere, every
+//! internal link and picture resolves, every chapter is in SUMMARY.md, and
+//! every `ignore`d Rust block says why.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -107,6 +108,82 @@ fn every_include_names_an_existing_file_and_anchor() {
                 if !(start && end) {
                     problems.push(format!("{name}: {file} has no anchor `{anchor}`"));
                 }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every `{{#include FILE:ANCHOR}}` of every chapter, as (file, anchor),
+/// the file's path made canonical so different spellings of it match.
+fn included_anchors() -> BTreeSet<(PathBuf, String)> {
+    let mut out = BTreeSet::new();
+    for (_, text) in chapters() {
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("{{#include") {
+            rest = &rest[i + "{{#include".len()..];
+            let Some(end) = rest.find("}}") else { break };
+            let spec = rest[..end].trim();
+            if let Some((file, anchor)) = spec.split_once(':')
+                && let Ok(path) = book_src().join(file).canonicalize()
+            {
+                out.insert((path, anchor.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The `.rs` files under `dir`, at any depth.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.map(|e| e.unwrap().path()) {
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// An anchor nothing includes is a promise of a place in the book that
+/// the book does not keep: show the code, or drop the markers.
+#[test]
+fn every_anchor_is_included_by_a_chapter() {
+    let root = book_src().join("../..").canonicalize().unwrap();
+    let mut dirs = Vec::new();
+    for group in ["lessons", "shared"] {
+        for crate_dir in std::fs::read_dir(root.join(group)).unwrap() {
+            let crate_dir = crate_dir.unwrap().path();
+            dirs.push(crate_dir.join("src"));
+            if group == "lessons" {
+                dirs.push(crate_dir.join("tests"));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in &dirs {
+        rust_files(dir, &mut files);
+    }
+    files.sort();
+    let included = included_anchors();
+    let mut problems = Vec::new();
+    for file in files {
+        let code = std::fs::read_to_string(&file).unwrap();
+        let path = file.canonicalize().unwrap();
+        for (n, line) in code.lines().enumerate() {
+            let Some(anchor) = line.trim().strip_prefix("// ANCHOR: ") else {
+                continue;
+            };
+            if !included.contains(&(path.clone(), anchor.to_string())) {
+                let shown = path.strip_prefix(&root).unwrap_or(&path);
+                problems.push(format!(
+                    "{}:{}: anchor `{anchor}` is included by no chapter",
+                    shown.display(),
+                    n + 1
+                ));
             }
         }
     }

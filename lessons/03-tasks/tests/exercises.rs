@@ -6,39 +6,24 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::InFlight;
 use kit::grade::{took_exactly, within};
 use kit::sim::Outcome;
 use kit::timing::{fmt_duration, measure, ms, secs};
 use tokio::task::JoinSet;
 use tokio::time::sleep;
 
-/// Counts how many probed jobs are in flight, and the most there ever were.
-#[derive(Debug, Default)]
-struct InFlight {
-    now: AtomicUsize,
-    max: AtomicUsize,
-}
-
-impl InFlight {
-    /// A job that returns `value` after `delay`, counted while it runs.
-    fn job<T: Send + 'static>(
-        self: &Arc<Self>,
-        delay: Duration,
-        value: T,
-    ) -> impl Future<Output = T> + Send + 'static + use<T> {
-        let counter = self.clone();
-        async move {
-            let now = counter.now.fetch_add(1, Ordering::SeqCst) + 1;
-            counter.max.fetch_max(now, Ordering::SeqCst);
-            sleep(delay).await;
-            counter.now.fetch_sub(1, Ordering::SeqCst);
-            value
-        }
-    }
-
-    fn max(&self) -> usize {
-        self.max.load(Ordering::SeqCst)
-    }
+/// A job that returns `value` after `delay`, counted by `probe` (the
+/// kit's gauge of jobs in flight) while it runs.
+fn job<T: Send + 'static>(
+    probe: &InFlight,
+    delay: Duration,
+    value: T,
+) -> impl Future<Output = T> + Send + 'static + use<T> {
+    probe.track(async move {
+        sleep(delay).await;
+        value
+    })
 }
 
 /// What became of the probed jobs of a race.
@@ -275,8 +260,8 @@ kit::exercise_tests! {
 
     #[tokio::test(start_paused = true)]
     async fn a_limit_above_the_count_runs_everything_at_once() {
-        let probe = Arc::new(InFlight::default());
-        let jobs: Vec<_> = [1, 2, 3].into_iter().map(|d| probe.job(secs(d), d)).collect();
+        let probe = InFlight::new();
+        let jobs: Vec<_> = [1, 2, 3].into_iter().map(|d| job(&probe, secs(d), d)).collect();
         let (got, took) = measure(subject::gather_limited(jobs, 10)).await;
         check_in_flight(&probe, 10, 3);
         check_order(&got, &[1, 2, 3]);
@@ -285,8 +270,8 @@ kit::exercise_tests! {
 
     #[tokio::test(start_paused = true)]
     async fn a_limit_of_one_is_one_after_another() {
-        let probe = Arc::new(InFlight::default());
-        let jobs: Vec<_> = [1, 2, 3].into_iter().map(|d| probe.job(secs(d), d)).collect();
+        let probe = InFlight::new();
+        let jobs: Vec<_> = [1, 2, 3].into_iter().map(|d| job(&probe, secs(d), d)).collect();
         let (got, took) = measure(subject::gather_limited(jobs, 1)).await;
         check_in_flight(&probe, 1, 3);
         check_order(&got, &[1, 2, 3]);
@@ -296,8 +281,8 @@ kit::exercise_tests! {
     #[tokio::test(start_paused = true)]
     async fn a_slow_job_does_not_hold_up_the_jobs_behind_it() {
         // Slot 1 runs the 3 s job; slot 2 runs the three 1 s jobs in turn.
-        let probe = Arc::new(InFlight::default());
-        let jobs: Vec<_> = [3, 1, 1, 1].into_iter().map(|d| probe.job(secs(d), d)).collect();
+        let probe = InFlight::new();
+        let jobs: Vec<_> = [3, 1, 1, 1].into_iter().map(|d| job(&probe, secs(d), d)).collect();
         let (got, took) = measure(subject::gather_limited(jobs, 2)).await;
         check_in_flight(&probe, 2, 4);
         check_order(&got, &[3, 1, 1, 1]);
@@ -312,12 +297,12 @@ kit::exercise_tests! {
 
     #[tokio::test(start_paused = true)]
     async fn keeps_input_order_when_jobs_finish_out_of_order() {
-        let probe = Arc::new(InFlight::default());
+        let probe = InFlight::new();
         let delays = [5, 1, 4, 2, 3, 1, 2];
         let jobs: Vec<_> = delays
             .iter()
             .enumerate()
-            .map(|(i, &d)| probe.job(secs(d), format!("job {i}")))
+            .map(|(i, &d)| job(&probe, secs(d), format!("job {i}")))
             .collect();
         let got = subject::gather_limited(jobs, 3).await;
         let want: Vec<String> = (0..delays.len()).map(|i| format!("job {i}")).collect();
@@ -326,17 +311,17 @@ kit::exercise_tests! {
 
     #[tokio::test(start_paused = true)]
     async fn never_more_than_the_limit_in_flight_and_the_limit_is_used() {
-        let probe = Arc::new(InFlight::default());
+        let probe = InFlight::new();
         let delays = [300, 100, 200, 500, 100, 100, 400, 200, 300, 100, 200, 100];
-        let jobs: Vec<_> = delays.iter().map(|&d| probe.job(ms(d), d)).collect();
+        let jobs: Vec<_> = delays.iter().map(|&d| job(&probe, ms(d), d)).collect();
         subject::gather_limited(jobs, 4).await;
         check_in_flight(&probe, 4, delays.len());
     }
 
     #[tokio::test(start_paused = true)]
     async fn ten_one_second_jobs_under_a_limit_of_three_take_four_seconds() {
-        let probe = Arc::new(InFlight::default());
-        let jobs: Vec<_> = (0..10).map(|i| probe.job(secs(1), i)).collect();
+        let probe = InFlight::new();
+        let jobs: Vec<_> = (0..10).map(|i| job(&probe, secs(1), i)).collect();
         let (got, took) = measure(subject::gather_limited(jobs, 3)).await;
         check_in_flight(&probe, 3, 10);
         check_order(&got, &(0..10).collect::<Vec<_>>());

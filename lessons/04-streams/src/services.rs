@@ -6,9 +6,11 @@
 //! committed, rolled back or left open.
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use kit::InFlight;
 use tokio::time::sleep;
 
 /// What a [`Backend`] saw.
@@ -25,7 +27,9 @@ pub struct BackendStats {
 /// A backend that answers fetches and counts how many run at once.
 #[derive(Debug, Clone, Default)]
 pub struct Backend {
-    stats: Arc<Mutex<BackendStats>>,
+    calls: Arc<AtomicUsize>,
+    /// Fetches running now, and the most at once (lesson 05's gauge).
+    running: InFlight,
 }
 
 impl Backend {
@@ -36,30 +40,18 @@ impl Backend {
 
     /// Fetches `name`, taking `delay`: `kit::sim::fetch`, counted.
     pub async fn fetch(&self, name: &str, delay: Duration) -> String {
-        let _running = self.enter(); // counted out on every path, even cancellation
+        self.calls.fetch_add(1, Ordering::Relaxed); // a tally, nothing more
+        let _running = self.running.enter(); // counted out on every path
         kit::sim::fetch(name, delay).await
     }
 
     /// A copy of the counters.
     pub fn stats(&self) -> BackendStats {
-        *self.stats.lock().unwrap()
-    }
-
-    fn enter(&self) -> InFlight<'_> {
-        let mut stats = self.stats.lock().unwrap();
-        stats.calls += 1;
-        stats.in_flight += 1;
-        stats.max_in_flight = stats.max_in_flight.max(stats.in_flight);
-        InFlight(self)
-    }
-}
-
-/// One running fetch; dropping it counts the fetch out.
-struct InFlight<'a>(&'a Backend);
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.stats.lock().unwrap().in_flight -= 1;
+        BackendStats {
+            calls: self.calls.load(Ordering::Relaxed),
+            in_flight: self.running.now(),
+            max_in_flight: self.running.max(),
+        }
     }
 }
 

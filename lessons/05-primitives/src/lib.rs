@@ -15,7 +15,6 @@
 
 pub mod barrier;
 pub mod event;
-pub mod in_flight;
 pub mod interval;
 pub mod local;
 pub mod lost_update;

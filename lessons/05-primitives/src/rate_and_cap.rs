@@ -15,12 +15,11 @@
 use std::future::Future;
 use std::time::Duration;
 
+use crate::rate_limiter::RateLimiter;
 use futures::future::join_all;
+use kit::InFlight;
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, sleep};
-
-use crate::in_flight::InFlight;
-use crate::rate_limiter::RateLimiter;
 
 // ANCHOR: permit_first
 /// Runs `call` under both limits: a permit first, then the rate slot, and
@@ -76,15 +75,13 @@ pub async fn run_calls(
     durations: &[Duration],
 ) -> Run {
     let (rate, permits) = (RateLimiter::new(per_second), Semaphore::new(cap));
-    let running = InFlight::default();
+    let running = InFlight::new();
     let begin = Instant::now();
     let call = |work: Duration| {
         let running = &running;
         async move {
             let started = begin.elapsed();
-            running.enter();
-            sleep(work).await;
-            running.leave();
+            running.track(sleep(work)).await;
             started
         }
     };
@@ -105,7 +102,7 @@ pub async fn run_calls(
     starts.sort();
     Run {
         starts,
-        peak: running.peak(),
+        peak: running.max(),
     }
 }
 

@@ -13,12 +13,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::join_all;
-use kit::Timeline;
+use kit::{InFlight, Timeline};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio::time::sleep;
-
-use crate::in_flight::InFlight;
 
 // ANCHOR: gather_limited
 /// `jobs` jobs of `work` each, at most `permits` at once; the peak.
@@ -29,21 +27,19 @@ pub async fn gather_limited(
     work: Duration,
 ) -> usize {
     let semaphore = Semaphore::new(permits);
-    let running = InFlight::default();
+    let running = InFlight::new(); // counts the jobs past the semaphore
     let job = |i: usize| {
         let mark = timeline.start(format!("job {i:>2}"));
         let (semaphore, running) = (&semaphore, &running);
         async move {
             // `async with semaphore:` — the wait is drawn lighter.
             let _permit = mark.wait(semaphore.acquire()).await.unwrap();
-            running.enter();
-            sleep(work).await;
-            running.leave();
+            running.track(sleep(work)).await;
             mark.end();
         } // `_permit` dropped here: the next job in line starts
     };
     join_all((1..=jobs).map(job)).await;
-    running.peak()
+    running.max()
 }
 // ANCHOR_END: gather_limited
 
@@ -56,22 +52,20 @@ pub async fn spawn_limited(
     work: Duration,
 ) -> usize {
     let semaphore = Arc::new(Semaphore::new(permits));
-    let running = Arc::new(InFlight::default());
+    let running = InFlight::new();
     let mut tasks = JoinSet::new();
     for _ in 0..jobs {
         // `acquire_owned` needs the Arc itself (hence the clone) and gives
         // an `OwnedSemaphorePermit`, which can move into the task.
         let permit = semaphore.clone().acquire_owned().await.unwrap();
-        let running = running.clone();
+        let running = running.clone(); // clones share one count
         tasks.spawn(async move {
-            running.enter();
-            sleep(work).await;
-            running.leave();
+            running.track(sleep(work)).await;
             drop(permit); // explicit here; it would drop at the end anyway
         });
     }
     tasks.join_all().await;
-    running.peak()
+    running.max()
 }
 // ANCHOR_END: spawn_limited
 

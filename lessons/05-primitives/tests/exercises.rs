@@ -8,11 +8,11 @@
 //! thread blocked on a std lock — runs on a thread of its own, watched
 //! from the test's thread.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::future::join_all;
+use kit::InFlight;
 use kit::grade::{took_exactly, within};
 use kit::timing::{fmt_duration, measure, ms, secs};
 use lesson_05_primitives::support::{Insufficient, LoadError, SlowStore};
@@ -298,8 +298,8 @@ kit::exercise_tests! {
 struct Calls {
     t0: Instant,
     starts: Mutex<Vec<Duration>>,
-    now: AtomicUsize,
-    peak: AtomicUsize,
+    /// Calls running now, and the most at once.
+    in_flight: InFlight,
 }
 
 impl Calls {
@@ -307,8 +307,7 @@ impl Calls {
         Arc::new(Self {
             t0: Instant::now(),
             starts: Mutex::new(Vec::new()),
-            now: AtomicUsize::new(0),
-            peak: AtomicUsize::new(0),
+            in_flight: InFlight::new(),
         })
     }
 
@@ -320,10 +319,7 @@ impl Calls {
             starts.push(self.t0.elapsed());
             starts.len() - 1
         };
-        let now = self.now.fetch_add(1, Ordering::SeqCst) + 1;
-        self.peak.fetch_max(now, Ordering::SeqCst);
-        sleep(takes(k)).await;
-        self.now.fetch_sub(1, Ordering::SeqCst);
+        self.in_flight.track(sleep(takes(k))).await;
     }
 
     fn starts(&self) -> Vec<Duration> {
@@ -406,7 +402,7 @@ kit::exercise_tests! {
             async move { limiter.run(probe.call(|_| secs(1))).await }
         }))
         .await;
-        let peak = probe.peak.load(Ordering::SeqCst);
+        let peak = probe.in_flight.max();
         assert_eq!(
             peak, 3,
             "the most calls in flight at once was {peak}, the cap was 3 \

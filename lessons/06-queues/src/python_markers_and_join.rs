@@ -49,7 +49,6 @@ async fn producer(queue: PyQueue<Option<String>>, timeline: Timeline, p: u32) {
 }
 // ANCHOR_END: producer
 
-// ANCHOR: consumer
 async fn consumer(
     queue: PyQueue<Option<String>>,
     timeline: Timeline,
@@ -70,7 +69,6 @@ async fn consumer(
     log.ended(&name);
     mark.end();
 }
-// ANCHOR_END: consumer
 
 // ANCHOR: main
 /// The tutorial's `main`: tasks, markers, gather, `join()`. Never returns.

@@ -6,10 +6,9 @@
 //! `kit::grade::within`: on the paused clock it fires at once, with a
 //! message saying what is wrong.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::InFlight;
 use kit::grade::{took_exactly, within};
 use kit::timing::{fmt_duration, measure, ms, secs};
 use lesson_06_queues::support::{Job, SubmitError};
@@ -24,23 +23,6 @@ fn closed_input(items: impl IntoIterator<Item = u32>) -> mpsc::Receiver<u32> {
         tx.try_send(item).expect("the test's channel has room");
     }
     rx // `tx` dropped: the input is closed
-}
-
-/// Counts the work in flight and the most there ever was.
-#[derive(Debug, Default)]
-struct InFlight {
-    now: AtomicUsize,
-    peak: AtomicUsize,
-}
-
-impl InFlight {
-    async fn run(&self, takes: Duration, value: u64) -> u64 {
-        let now = self.now.fetch_add(1, Ordering::SeqCst) + 1;
-        self.peak.fetch_max(now, Ordering::SeqCst);
-        sleep(takes).await;
-        self.now.fetch_sub(1, Ordering::SeqCst);
-        value
-    }
 }
 
 fn job(id: u32, takes: Duration) -> Job {
@@ -116,13 +98,13 @@ kit::exercise_tests! {
 
     #[tokio::test(start_paused = true)]
     async fn nine_one_second_items_on_three_workers_take_three_seconds() {
-        let probe = Arc::new(InFlight::default());
+        let probe = InFlight::new(); // counts the items in work at once
         let work = {
             let probe = probe.clone();
-            move |x: u32| {
-                let probe = probe.clone();
-                async move { probe.run(secs(1), u64::from(x) * 10).await }
-            }
+            move |x: u32| probe.track(async move {
+                sleep(secs(1)).await;
+                u64::from(x) * 10
+            })
         };
         let (got, took) = measure(within(
             "process_in_order of 9 items (does it end when the input is \
@@ -131,7 +113,7 @@ kit::exercise_tests! {
             subject::process_in_order(closed_input(0..9), 3, work),
         ))
         .await;
-        let peak = probe.peak.load(Ordering::SeqCst);
+        let peak = probe.max();
         assert_eq!(
             peak, 3,
             "the most items in work at once was {peak}; with 3 workers it \

@@ -6,7 +6,6 @@ use futures::TryStreamExt;
 
 use crate::backend::{Db, PoolSize, connect};
 
-// ANCHOR: starved
 /// A pool of one connection, held by an open stream, while the same task
 /// runs another query: that query waits for a connection that can only
 /// come back when the stream is dropped, and gives up after the pool's
@@ -33,4 +32,3 @@ pub async fn stream_holds_the_only_connection(
         Ok(_) => Err(sqlx::Error::Protocol("expected a pool timeout".into())),
     }
 }
-// ANCHOR_END: starved

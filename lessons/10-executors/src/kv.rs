@@ -5,10 +5,10 @@
 //! were, so tests can see whether calls ran concurrently.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use kit::InFlight;
 use tokio::time::sleep;
 
 /// A shared, cheap-to-clone async key-value client.
@@ -16,25 +16,8 @@ use tokio::time::sleep;
 pub struct KvClient {
     data: Arc<Mutex<HashMap<String, String>>>,
     latency: Duration,
-    in_flight: Arc<AtomicUsize>,
-    peak: Arc<AtomicUsize>,
-}
-
-/// Counts one call in flight for as long as it lives.
-struct InFlight<'a>(&'a KvClient);
-
-impl<'a> InFlight<'a> {
-    fn new(client: &'a KvClient) -> Self {
-        let now = client.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        client.peak.fetch_max(now, Ordering::SeqCst);
-        Self(client)
-    }
-}
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
-    }
+    /// Calls running now, and the most at once (lesson 05's gauge).
+    in_flight: InFlight,
 }
 
 impl KvClient {
@@ -43,21 +26,20 @@ impl KvClient {
         Self {
             data: Arc::default(),
             latency,
-            in_flight: Arc::default(),
-            peak: Arc::default(),
+            in_flight: InFlight::new(),
         }
     }
 
     /// The value of `key`, if set.
     pub async fn get(&self, key: &str) -> Option<String> {
-        let _counted = InFlight::new(self);
+        let _counted = self.in_flight.enter();
         sleep(self.latency).await;
         self.data.lock().unwrap().get(key).cloned()
     }
 
     /// Sets `key` to `value`.
     pub async fn set(&self, key: &str, value: &str) {
-        let _counted = InFlight::new(self);
+        let _counted = self.in_flight.enter();
         sleep(self.latency).await;
         self.data
             .lock()
@@ -67,11 +49,11 @@ impl KvClient {
 
     /// How many calls are in flight now.
     pub fn in_flight(&self) -> usize {
-        self.in_flight.load(Ordering::SeqCst)
+        self.in_flight.now()
     }
 
     /// The most calls that were ever in flight at once.
     pub fn peak_in_flight(&self) -> usize {
-        self.peak.load(Ordering::SeqCst)
+        self.in_flight.max()
     }
 }

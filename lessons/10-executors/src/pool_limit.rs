@@ -8,9 +8,10 @@
 //! `abort()` cannot stop a closure that never reaches an `.await`.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use kit::InFlight;
 use kit::timing::measure_blocking;
 
 /// What a run of blocking jobs on a small pool showed.
@@ -36,19 +37,16 @@ pub fn run_on_small_pool(
         .enable_all()
         .build()
         .expect("a runtime can be built");
-    let now = Arc::new(AtomicUsize::new(0));
-    let peak = Arc::new(AtomicUsize::new(0));
+    let running = InFlight::new(); // lesson 05's gauge, from the kit
 
     let ((), took) = measure_blocking(|| {
         runtime.block_on(async {
             let handles: Vec<_> = (0..jobs)
                 .map(|_| {
-                    let (now, peak) = (now.clone(), peak.clone());
+                    let running = running.clone();
                     tokio::task::spawn_blocking(move || {
-                        let running = now.fetch_add(1, Ordering::SeqCst) + 1;
-                        peak.fetch_max(running, Ordering::SeqCst);
+                        let _counted = running.enter();
                         std::thread::sleep(each);
-                        now.fetch_sub(1, Ordering::SeqCst);
                     })
                 })
                 .collect();
@@ -58,7 +56,7 @@ pub fn run_on_small_pool(
         })
     });
     PoolRun {
-        peak: peak.load(Ordering::SeqCst),
+        peak: running.max(),
         took,
     }
 }

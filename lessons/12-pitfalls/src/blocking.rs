@@ -9,11 +9,9 @@
 //! pool (`spawn_blocking`, lesson 10).
 
 use std::net::SocketAddr;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use kit::Timeline;
+use kit::{InFlight, Timeline};
 use tokio::time::Instant;
 
 use crate::server::blocking_get;
@@ -70,18 +68,13 @@ pub async fn three_handlers(
     each: Duration,
 ) -> Report {
     let start = Instant::now();
-    let now = Arc::new(AtomicUsize::new(0));
-    let peak = Arc::new(AtomicUsize::new(0));
+    let waiting = InFlight::new(); // lesson 05's gauge, from the kit
     let tasks: Vec<_> = (0..3)
         .map(|i| {
-            let (now, peak) = (now.clone(), peak.clone());
-            let timeline = timeline.clone();
+            let (waiting, timeline) = (waiting.clone(), timeline.clone());
             tokio::spawn(async move {
                 let span = timeline.start(format!("handler {i}"));
-                let waiting = now.fetch_add(1, Ordering::SeqCst) + 1;
-                peak.fetch_max(waiting, Ordering::SeqCst);
-                handle(wait, each).await;
-                now.fetch_sub(1, Ordering::SeqCst);
+                waiting.track(handle(wait, each)).await;
                 span.end();
             })
         })
@@ -90,7 +83,7 @@ pub async fn three_handlers(
         task.await.expect("a handler panicked");
     }
     Report {
-        peak: peak.load(Ordering::SeqCst),
+        peak: waiting.max(),
         took: start.elapsed(),
     }
 }

@@ -6,10 +6,9 @@
 //! both understand, and `query_as` with `FromRow`, which needs no database
 //! at build time (the `query!` macros would).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::InFlight;
 use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, FromRow};
@@ -39,7 +38,8 @@ pub struct Db {
     /// Added to every query while it holds its connection, standing in for
     /// a database across a network (a local SQLite file answers in µs).
     latency: Duration,
-    in_flight: Arc<AtomicUsize>,
+    /// Queries running now: lesson 05's gauge, from the kit.
+    in_flight: InFlight,
 }
 
 /// Which SQL dialect the schema needs.
@@ -82,7 +82,7 @@ impl Db {
             .execute(&pool)
             .await
             .map_err(|e| format!("cannot create the users table: {e}"))?;
-        let in_flight = Arc::default();
+        let in_flight = InFlight::new();
         Ok(Db {
             pool,
             latency,
@@ -97,27 +97,11 @@ impl Db {
 }
 // ANCHOR_END: connect
 
-/// Counts a query as in flight while it lives.
-struct InFlight(Arc<AtomicUsize>);
-
-impl InFlight {
-    fn new(gauge: &Arc<AtomicUsize>) -> InFlight {
-        gauge.fetch_add(1, Ordering::SeqCst);
-        InFlight(gauge.clone())
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
 // ANCHOR: queries
 impl Db {
     /// One user, or `None`.
     pub async fn user(&self, id: i64) -> sqlx::Result<Option<User>> {
-        let _gauge = InFlight::new(&self.in_flight);
+        let _gauge = self.in_flight.enter();
         let mut conn = self.pool.acquire().await?;
         tokio::time::sleep(self.latency).await; // the round trip
         sqlx::query_as("SELECT id, name, email FROM users WHERE id = $1")
@@ -128,7 +112,7 @@ impl Db {
 
     /// One page of users, by id.
     pub async fn users(&self, page: &Paging) -> sqlx::Result<Vec<User>> {
-        let _gauge = InFlight::new(&self.in_flight);
+        let _gauge = self.in_flight.enter();
         let mut conn = self.pool.acquire().await?;
         tokio::time::sleep(self.latency).await;
         sqlx::query_as(
@@ -147,7 +131,7 @@ impl Db {
         name: &str,
         email: &str,
     ) -> Result<User, InsertError> {
-        let _gauge = InFlight::new(&self.in_flight);
+        let _gauge = self.in_flight.enter();
         let mut conn = self.pool.acquire().await.map_err(InsertError::Other)?;
         tokio::time::sleep(self.latency).await;
         sqlx::query_as(
@@ -169,7 +153,7 @@ impl Db {
 impl Db {
     /// Queries running right now (a gauge a metrics endpoint would show).
     pub fn queries_in_flight(&self) -> usize {
-        self.in_flight.load(Ordering::SeqCst)
+        self.in_flight.now()
     }
 
     /// Connections open in the pool, busy or idle.

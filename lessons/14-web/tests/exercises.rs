@@ -3,12 +3,12 @@
 //! solution. See `kit::exercise_tests!`. The routers are served for real
 //! on 127.0.0.1 port 0.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
 use axum::response::IntoResponse;
+use kit::InFlight;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -259,8 +259,8 @@ impl Quick {
 #[derive(Clone)]
 struct AllAtOnce {
     barrier: Arc<tokio::sync::Barrier>,
-    inside: Arc<AtomicUsize>,
-    peak: Arc<AtomicUsize>,
+    /// Records inside the audit now, and the most at once.
+    inside: InFlight,
     ids: Arc<Mutex<Vec<u64>>>,
 }
 
@@ -268,18 +268,14 @@ impl AllAtOnce {
     fn new(n: usize) -> AllAtOnce {
         AllAtOnce {
             barrier: Arc::new(tokio::sync::Barrier::new(n)),
-            inside: Arc::default(),
-            peak: Arc::default(),
+            inside: InFlight::new(),
             ids: Arc::default(),
         }
     }
 
     async fn record(self, id: u64) {
         self.ids.lock().unwrap_or_else(|p| p.into_inner()).push(id);
-        let now = self.inside.fetch_add(1, Ordering::SeqCst) + 1;
-        self.peak.fetch_max(now, Ordering::SeqCst);
-        self.barrier.wait().await;
-        self.inside.fetch_sub(1, Ordering::SeqCst);
+        self.inside.track(self.barrier.wait()).await;
     }
 }
 
@@ -405,7 +401,7 @@ kit::exercise_tests! {
                 break answers;
             }
             waited += 1;
-            let peak = audit.peak.load(Ordering::SeqCst);
+            let peak = audit.inside.max();
             let stalled = peak == seen && peak < 100 && (peak > 0 || waited >= 10);
             if stalled {
                 panic!(

@@ -20,7 +20,6 @@ pub async fn within<F: Future>(limit: Duration, work: F) -> Option<F::Output> {
 }
 // ANCHOR_END: within
 
-// ANCHOR: trait
 /// What exercise 15-test-deadline's `check` is given: something that runs
 /// work under a deadline. [`Timeout`] is the correct one;
 /// [`crate::flawed::deadline`] has the broken ones.
@@ -35,7 +34,6 @@ pub trait Deadline {
         F: Future + Send + 'static,
         F::Output: Send + 'static;
 }
-// ANCHOR_END: trait
 
 /// The correct [`Deadline`]: [`within`].
 #[derive(Debug, Clone, Copy)]

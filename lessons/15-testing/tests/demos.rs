@@ -104,7 +104,6 @@ async fn a_mock_can_be_slow_to_test_a_timeout() {
 }
 // ANCHOR_END: slow_mock
 
-// ANCHOR: mock_surprise
 #[tokio::test]
 #[should_panic(expected = "No matching expectation found")]
 async fn a_call_no_expectation_matches_panics() {
@@ -114,7 +113,6 @@ async fn a_call_no_expectation_matches_panics() {
     });
     let _ = client.get_user(2).await; // nobody said 2 would be asked for
 }
-// ANCHOR_END: mock_surprise
 
 #[tokio::test]
 #[should_panic(expected = "fewer than expected")]

@@ -66,7 +66,6 @@ pub struct Group {
     pub n: Option<usize>,
 }
 
-// ANCHOR: rounds
 /// Runs every contender once per round for `runs` rounds and adds their
 /// samples to `report`. A Rust failure stops the benchmark; a Python
 /// failure drops that contender with a note, and the rest go on.
@@ -126,7 +125,6 @@ pub fn measure(
     }
     Ok(())
 }
-// ANCHOR_END: rounds
 
 /// Adds `top ÷ bottom` (round by round) for two contenders of `group`,
 /// if both ran. Returns the ratios.

@@ -78,7 +78,6 @@ const CAPPED_MAX_N: usize = 1_000;
 const POOL_THREADS: usize = 32;
 const CAP: usize = 100;
 
-// ANCHOR: fanout_contenders
 /// Workload 1: N requests of `delay` each, every way, Rust and Python.
 pub fn fanout(
     settings: &Settings,
@@ -179,7 +178,6 @@ pub fn fanout(
     }
     Ok(())
 }
-// ANCHOR_END: fanout_contenders
 
 fn python_fanout<'a>(
     py: &'a Python,

@@ -9,6 +9,8 @@
 //! - [`sim`]: simulated I/O (`fetch(name, delay)` and friends), the running
 //!   example of the tutorials this course follows.
 //! - [`panics`]: the text of a panic, from a payload or a task's `JoinError`.
+//! - [`in_flight`]: a gauge of jobs in flight and the most at once
+//!   ([`InFlight`]), built in lesson 05.
 //! - [`grade`]: exercise-test verdicts that say what was compared, and
 //!   "too slow" told apart from "never finished".
 //! - [`show`]: the section headings every lesson program prints.
@@ -21,6 +23,7 @@
 pub mod book_image;
 pub mod exercise;
 pub mod grade;
+pub mod in_flight;
 pub mod panics;
 pub mod servers;
 pub mod show;
@@ -28,5 +31,6 @@ pub mod sim;
 pub mod timeline;
 pub mod timing;
 
+pub use in_flight::{InFlight, InFlightGuard};
 pub use show::heading;
 pub use timeline::Timeline;

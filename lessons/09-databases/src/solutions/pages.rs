@@ -10,7 +10,6 @@ pub struct Item {
     pub name: String,
 }
 
-// ANCHOR: solution
 pub fn pages(
     pool: &SqlitePool,
     page_size: i64,
@@ -35,4 +34,3 @@ pub fn pages(
     })
     .boxed()
 }
-// ANCHOR_END: solution

@@ -28,7 +28,6 @@ impl fmt::Display for OrderError {
     }
 }
 
-// ANCHOR: solution
 pub async fn place_order(
     pool: &SqlitePool,
     customer: &str,
@@ -68,4 +67,3 @@ pub async fn place_order(
     tx.commit().await?;
     Ok(order_id)
 }
-// ANCHOR_END: solution

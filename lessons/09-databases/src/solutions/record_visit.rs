@@ -10,7 +10,6 @@ pub struct Visitor {
     pub visits: i64,
 }
 
-// ANCHOR: solution
 pub async fn record_visit(
     pool: &SqlitePool,
     email: &str,
@@ -43,4 +42,3 @@ pub async fn record_visit(
         }
     }
 }
-// ANCHOR_END: solution

@@ -28,7 +28,6 @@ impl Notify for MailsEveryone {
     }
 }
 
-// ANCHOR: swapped
 /// Passes the two `&str` arguments the wrong way round: it compiles.
 #[derive(Debug, Clone, Copy)]
 pub struct SwappedArguments;
@@ -56,7 +55,6 @@ impl Notify for SwappedArguments {
         Ok(sent)
     }
 }
-// ANCHOR_END: swapped
 
 /// Works through the ids as a stack: from the last one to the first.
 #[derive(Debug, Clone, Copy)]

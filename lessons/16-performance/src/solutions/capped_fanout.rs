@@ -6,7 +6,6 @@ use anyhow::Context;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-// ANCHOR: capped
 /// `n` GETs of `url`, each in its own task holding a permit of `gate`; the
 /// count of 200s.
 pub async fn fetch_capped(
@@ -36,4 +35,3 @@ pub async fn fetch_capped(
     }
     Ok(ok)
 }
-// ANCHOR_END: capped

@@ -6,7 +6,6 @@ use tokio::time::sleep;
 
 pub use crate::exercises_support::{checksum, greeting};
 
-// ANCHOR: small_task
 /// The user's session: greeting built at the start, checksum after `wait`.
 pub async fn session(id: u32, wait: Duration) -> u64 {
     // Only what is alive at an `.await` is stored in the future. Reduce the
@@ -15,4 +14,3 @@ pub async fn session(id: u32, wait: Duration) -> u64 {
     sleep(wait).await;
     sum
 }
-// ANCHOR_END: small_task

@@ -8,7 +8,6 @@ use tokio::time::Instant;
 
 pub use crate::exercises_support::Breakdown;
 
-// ANCHOR: where_time_goes
 /// The Python program of the exercise, in Rust.
 pub async fn where_time_goes(
     client: &reqwest::Client,
@@ -38,4 +37,3 @@ pub async fn where_time_goes(
         wall,
     })
 }
-// ANCHOR_END: where_time_goes
