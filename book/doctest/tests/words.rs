@@ -58,9 +58,7 @@ fn private_word(words: &[&str], i: usize) -> Option<&'static str> {
     let word = words[i];
     let next = words.get(i + 1);
     let before = i.checked_sub(1).map(|j| words[j]);
-    let id = word.len() == 4
-        && word.starts_with("s00")
-        && word.as_bytes()[3].is_ascii_digit();
+    let id = word.len() == 4 && word.starts_with("s00") && word.as_bytes()[3].is_ascii_digit();
     if id {
         return Some("a tutorial id");
     }
@@ -73,7 +71,14 @@ fn private_word(words: &[&str], i: usize) -> Option<&'static str> {
     if word != "seed" && word != "seeds" {
         return None;
     }
-    let follows = ["say", "program", "programs", "pattern", "tutorial", "tutorials"];
+    let follows = [
+        "say",
+        "program",
+        "programs",
+        "pattern",
+        "tutorial",
+        "tutorials",
+    ];
     if next.is_some_and(|n| follows.contains(n)) {
         return Some("the tutorials called seeds");
     }
@@ -95,7 +100,12 @@ fn no_private_names_for_the_python_tutorials() {
             for i in 0..words.len() {
                 if let Some(why) = private_word(&words, i) {
                     let shown = path.strip_prefix(&root).unwrap_or(&path);
-                    problems.push(format!("{}:{}: {why}: {}", shown.display(), n + 1, line.trim()));
+                    problems.push(format!(
+                        "{}:{}: {why}: {}",
+                        shown.display(),
+                        n + 1,
+                        line.trim()
+                    ));
                 }
             }
         }
@@ -114,10 +124,22 @@ fn the_check_tells_private_words_from_a_random_seed() {
         let words = words(line);
         (0..words.len()).any(|i| private_word(&words, i).is_some())
     };
-    for bad in ["the seed says", "the seeds", "seeds say", "(s001)", "seed_program_hangs"] {
+    for bad in [
+        "the seed says",
+        "the seeds",
+        "seeds say",
+        "(s001)",
+        "seed_program_hangs",
+    ] {
         assert!(flagged(bad), "{bad:?} should be flagged");
     }
-    for fine in ["seed 7", "over 200 seeds", "seeded jitter", "seed_from_u64", "the seed 7"] {
+    for fine in [
+        "seed 7",
+        "over 200 seeds",
+        "seeded jitter",
+        "seed_from_u64",
+        "the seed 7",
+    ] {
         assert!(!flagged(fine), "{fine:?} is about a random seed");
     }
 }
