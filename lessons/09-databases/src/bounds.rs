@@ -1,10 +1,9 @@
 //! A pool never opens more connections than its maximum: callers beyond it
 //! wait in line for one to come back.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::InFlight;
 use sqlx::AnyConnection;
 use tokio::task::JoinSet;
 
@@ -55,18 +54,15 @@ pub async fn burst(
     hold: Duration,
     watcher: Option<(AnyConnection, &str)>,
 ) -> Result<Burst, sqlx::Error> {
-    let in_use = Arc::new(AtomicUsize::new(0));
-    let most = Arc::new(AtomicUsize::new(0));
+    let in_use = InFlight::new();
     let mut set = JoinSet::new();
     for _ in 0..tasks {
-        let (pool, in_use, most) =
-            (db.pool.clone(), in_use.clone(), most.clone());
+        let (pool, in_use) = (db.pool.clone(), in_use.clone());
         set.spawn(async move {
             let conn = pool.acquire().await?; // waits when all are out
-            let now = in_use.fetch_add(1, Ordering::SeqCst) + 1;
-            most.fetch_max(now, Ordering::SeqCst);
-            tokio::time::sleep(hold).await;
-            in_use.fetch_sub(1, Ordering::SeqCst);
+            // Counted out before the connection goes back, so the next
+            // task is never counted while this one still is.
+            in_use.track(tokio::time::sleep(hold)).await;
             drop(conn); // back to the pool for the next task
             Ok::<_, sqlx::Error>(())
         });
@@ -94,7 +90,7 @@ pub async fn burst(
         }
     }
     Ok(Burst {
-        most_in_use: most.load(Ordering::SeqCst),
+        most_in_use: in_use.max(),
         most_on_server,
     })
 }
