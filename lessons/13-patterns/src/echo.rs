@@ -9,6 +9,9 @@
 //!   new connections are refused), let every connection finish the
 //!   exchange it is in, and after a drain deadline cut off what is left.
 //!
+//! [`serve_until_signal`] runs it as a process of its own, stopped by
+//! Ctrl-C or SIGTERM (the binary's `echo-server` command).
+//!
 //! The protocol: each line a client sends comes back unchanged, after
 //! `work` (a stand-in for real processing, so a shutdown can arrive while
 //! an exchange is in flight).
@@ -18,6 +21,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use kit::InFlight;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -64,8 +68,8 @@ pub struct Report {
 struct Stats {
     accepted: AtomicUsize,
     exchanges: AtomicUsize,
-    active: AtomicUsize,
-    peak: AtomicUsize,
+    /// Connections being served now, and the most at once.
+    connections: InFlight,
     cut_off: AtomicUsize,
 }
 
@@ -177,7 +181,7 @@ impl Stats {
         Report {
             accepted: self.accepted.load(Ordering::SeqCst),
             exchanges: self.exchanges.load(Ordering::SeqCst),
-            peak: self.peak.load(Ordering::SeqCst),
+            peak: self.connections.max(),
             cut_off: self.cut_off.load(Ordering::SeqCst),
             drain_took,
         }
@@ -209,10 +213,9 @@ impl Connection {
     async fn run(mut self) {
         let stats = self.stats.clone();
         stats.accepted.fetch_add(1, Ordering::SeqCst);
-        let now = stats.active.fetch_add(1, Ordering::SeqCst) + 1;
-        stats.peak.fetch_max(now, Ordering::SeqCst);
+        let served = stats.connections.enter();
         let end = self.exchanges().await;
-        stats.active.fetch_sub(1, Ordering::SeqCst);
+        drop(served);
         if end == End::CutOff {
             stats.cut_off.fetch_add(1, Ordering::SeqCst);
         }
@@ -260,3 +263,25 @@ impl Connection {
     }
     // ANCHOR_END: connection
 }
+
+// ANCHOR: until_signal
+/// The server as its own process: signals in, a clean exit out.
+pub async fn serve_until_signal(
+    port: u16,
+    config: Config,
+) -> Result<Report, String> {
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .await
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    // Handlers first, then "ready": a SIGTERM can come at any moment now.
+    let signal = crate::shutdown::shutdown_signal()
+        .map_err(|e| format!("cannot install signal handlers: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("listening on {addr}");
+    let shutdown = async {
+        let signal = signal.await;
+        println!("received {signal:?}");
+    };
+    Ok(serve(listener, config, shutdown).await)
+}
+// ANCHOR_END: until_signal

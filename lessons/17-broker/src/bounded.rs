@@ -1,11 +1,11 @@
 //! `max_ack_pending`: the broker's bound on jobs in flight, all workers
 //! together, like lesson 06's bounded channel.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_nats::jetstream::Context;
+use kit::{InFlight, InFlightGuard};
 use tokio_util::sync::CancellationToken;
 
 use crate::queue::{self, Names, Setup};
@@ -15,29 +15,32 @@ use crate::{produce, results, server};
 /// Jobs in hand across all workers, and the most there ever were.
 #[derive(Debug, Default)]
 pub struct InHand {
-    now: AtomicUsize,
-    peak: AtomicUsize,
+    gauge: InFlight,
+    /// A job is counted from its `Got` to its `Done`: its guard waits
+    /// here in between.
+    held: Mutex<Vec<(u32, InFlightGuard)>>,
 }
 
 impl InHand {
     /// Counts a job that arrived (`Got`) or is done (`Done`).
     pub fn see(&self, event: Event) {
+        let mut held = self.held.lock().expect("never poisoned");
         match event {
-            Event::Got { .. } => {
-                let now = self.now.fetch_add(1, Ordering::SeqCst) + 1;
-                self.peak.fetch_max(now, Ordering::SeqCst);
-            }
-            // Counted down before the ack is sent, so this count is never
+            Event::Got { id, .. } => held.push((id, self.gauge.enter())),
+            // Counted out before the ack is sent, so this count is never
             // above the broker's own.
-            Event::Done { .. } => {
-                self.now.fetch_sub(1, Ordering::SeqCst);
+            Event::Done { id } => {
+                if let Some(i) = held.iter().position(|(job, _)| *job == id) {
+                    let (_, counted) = held.swap_remove(i);
+                    drop(counted); // counts the job out
+                }
             }
             _ => {}
         }
     }
     /// The most jobs in hand at once.
     pub fn peak(&self) -> usize {
-        self.peak.load(Ordering::SeqCst)
+        self.gauge.max()
     }
 }
 
