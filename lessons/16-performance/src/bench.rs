@@ -13,17 +13,18 @@ use crate::machine::load_average;
 use crate::report::{Lang, Measurement, Ratio, Report, Unit};
 use crate::stats::{Samples, pairwise_ratios};
 
-/// One contender of a group: its name and how to run it once, giving one
-/// value (seconds, bytes, or a rate, as the group's unit says).
-pub struct Contender<'a> {
+/// One contender of a group: its name and how to run it once. A run gives
+/// a `T`: a plain `f64` (seconds, bytes, or a rate, as the group's unit
+/// says), or a richer value whose [`Figure`] is that number.
+pub struct Contender<'a, T = f64> {
     pub name: String,
     pub lang: Lang,
     pub ideal: Option<f64>,
     pub tutorials_say: Option<String>,
-    pub run: Box<dyn FnMut() -> anyhow::Result<f64> + 'a>,
+    pub run: Box<dyn FnMut() -> anyhow::Result<T> + 'a>,
 }
 
-impl std::fmt::Debug for Contender<'_> {
+impl<T> std::fmt::Debug for Contender<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Contender")
             .field("name", &self.name)
@@ -31,12 +32,12 @@ impl std::fmt::Debug for Contender<'_> {
     }
 }
 
-impl<'a> Contender<'a> {
+impl<'a, T> Contender<'a, T> {
     pub fn new(
         name: impl Into<String>,
         lang: Lang,
-        run: impl FnMut() -> anyhow::Result<f64> + 'a,
-    ) -> Contender<'a> {
+        run: impl FnMut() -> anyhow::Result<T> + 'a,
+    ) -> Contender<'a, T> {
         Contender {
             name: name.into(),
             lang,
@@ -58,6 +59,60 @@ impl<'a> Contender<'a> {
     }
 }
 
+/// The number a run's value shows in the table.
+pub trait Figure {
+    fn figure(&self) -> f64;
+}
+
+impl Figure for f64 {
+    fn figure(&self) -> f64 {
+        *self
+    }
+}
+
+/// A contender's place in its lineup: how its runs are found afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot(usize);
+
+/// The contenders of one group, in the order they run and are printed.
+#[derive(Debug)]
+pub struct Lineup<'a, T = f64>(Vec<Contender<'a, T>>);
+
+impl<T> Default for Lineup<'_, T> {
+    fn default() -> Self {
+        Lineup(Vec::new())
+    }
+}
+
+impl<'a, T: 'a> Lineup<'a, T> {
+    /// Adds a contender; its runs are read back with the slot returned.
+    pub fn add(&mut self, contender: Contender<'a, T>) -> Slot {
+        self.0.push(contender);
+        Slot(self.0.len() - 1)
+    }
+
+    /// Runs `settle` after every run of every contender, outside the time
+    /// measured: e.g. to wait until the server has closed the connections
+    /// of the run before, so that the next one does not pay for them.
+    pub fn settle_after_each(
+        &mut self,
+        settle: impl Fn() -> anyhow::Result<()> + Clone + 'a,
+    ) {
+        for contender in &mut self.0 {
+            let mut run = std::mem::replace(
+                &mut contender.run,
+                Box::new(|| anyhow::bail!("replaced")),
+            );
+            let settle = settle.clone();
+            contender.run = Box::new(move || {
+                let value = run()?;
+                settle()?;
+                Ok(value)
+            });
+        }
+    }
+}
+
 /// A group to measure: its title, unit and size.
 #[derive(Debug, Clone)]
 pub struct Group {
@@ -66,24 +121,54 @@ pub struct Group {
     pub n: Option<usize>,
 }
 
-/// Runs every contender once per round for `runs` rounds and adds their
-/// samples to `report`. A Rust failure stops the benchmark; a Python
-/// failure drops that contender with a note, and the rest go on.
-pub fn measure(
+/// One contender's runs: every value, and the figures as samples.
+#[derive(Debug, Clone)]
+pub struct Runs<T = f64> {
+    pub name: String,
+    pub lang: Lang,
+    pub values: Vec<T>,
+    pub samples: Samples,
+}
+
+/// What [`measure`] found, contender by contender, read by [`Slot`].
+#[derive(Debug, Clone)]
+pub struct Measured<T = f64>(Vec<Runs<T>>);
+
+impl<T> Measured<T> {
+    /// The runs in `slot` (a `Slot` or an `Option<Slot>`), if it had any: a
+    /// Python contender that failed, or was never added, has none.
+    pub fn get(&self, slot: impl Into<Option<Slot>>) -> Option<&Runs<T>> {
+        let Slot(i) = slot.into()?;
+        self.0.get(i).filter(|r| !r.samples.is_empty())
+    }
+
+    /// The samples in `slot`, if it had any.
+    pub fn samples(&self, slot: impl Into<Option<Slot>>) -> Option<Samples> {
+        self.get(slot).map(|r| r.samples.clone())
+    }
+}
+
+/// Runs every contender once per round for `runs` rounds, adds their
+/// samples to `report` and returns every run. A Rust failure stops the
+/// benchmark; a Python failure drops that contender with a note, and the
+/// rest go on.
+pub fn measure<T: Figure>(
     report: &mut Report,
     group: &Group,
     runs: usize,
-    mut contenders: Vec<Contender<'_>>,
-) -> anyhow::Result<()> {
+    lineup: Lineup<'_, T>,
+) -> anyhow::Result<Measured<T>> {
+    let mut contenders = lineup.0;
     let bar = progress(runs * contenders.len(), &group.title);
-    let mut samples = vec![Samples::default(); contenders.len()];
+    let mut values: Vec<Vec<T>> =
+        contenders.iter().map(|_| Vec::new()).collect();
     let mut failed = vec![false; contenders.len()];
     for _round in 0..runs {
         for (i, contender) in contenders.iter_mut().enumerate() {
             bar.set_message(contender.name.clone());
             if !failed[i] {
                 match (contender.run)() {
-                    Ok(value) => samples[i].push(value),
+                    Ok(value) => values[i].push(value),
                     Err(err) if contender.lang == Lang::Python => {
                         failed[i] = true;
                         report.notes.push(format!(
@@ -108,38 +193,54 @@ pub fn measure(
     if let Some(load) = load_average() {
         report.loads.push((group.title.clone(), load));
     }
-    for (contender, samples) in contenders.into_iter().zip(samples) {
-        if samples.is_empty() {
-            continue;
-        }
+    let found = contenders.into_iter().zip(values);
+    Ok(Measured(
+        found.map(|(c, v)| record(report, group, c, v)).collect(),
+    ))
+}
+
+/// Adds one contender's runs to the report as a row (none if it has no
+/// runs) and hands them back.
+fn record<T: Figure>(
+    report: &mut Report,
+    group: &Group,
+    contender: Contender<'_, T>,
+    values: Vec<T>,
+) -> Runs<T> {
+    let samples = Samples(values.iter().map(Figure::figure).collect());
+    if !samples.is_empty() {
         report.measurements.push(Measurement {
             group: group.title.clone(),
-            contender: contender.name,
+            contender: contender.name.clone(),
             lang: contender.lang,
             unit: group.unit,
-            samples,
+            samples: samples.clone(),
             n: group.n,
             ideal: contender.ideal,
             tutorials_say: contender.tutorials_say,
         });
     }
-    Ok(())
+    Runs {
+        name: contender.name,
+        lang: contender.lang,
+        values,
+        samples,
+    }
 }
 
-/// Adds `top ÷ bottom` (round by round) for two contenders of `group`,
-/// if both ran. Returns the ratios.
-pub fn add_ratio(
+/// Adds `top ÷ bottom` (round by round) to the report, if both ran, and
+/// returns the ratios.
+pub fn add_ratio<T>(
     report: &mut Report,
-    group: &str,
-    top: &str,
-    bottom: &str,
+    group: &Group,
+    top: Option<&Runs<T>>,
+    bottom: Option<&Runs<T>>,
 ) -> Option<Samples> {
-    let a = report.find(group, top)?;
-    let b = report.find(group, bottom)?;
-    let samples = pairwise_ratios(&a.samples, &b.samples);
+    let (top, bottom) = (top?, bottom?);
+    let samples = pairwise_ratios(&top.samples, &bottom.samples);
     report.ratios.push(Ratio {
-        group: group.to_owned(),
-        label: format!("{top} ÷ {bottom}"),
+        group: group.title.clone(),
+        label: format!("{} ÷ {}", top.name, bottom.name),
         samples: samples.clone(),
     });
     Some(samples)

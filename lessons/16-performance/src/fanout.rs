@@ -48,12 +48,17 @@ pub fn client(proto: Proto) -> reqwest::Client {
 }
 // ANCHOR_END: client
 
-/// One GET that must answer 200; the body is read to the end.
-pub async fn get_ok(client: &reqwest::Client, url: &str) -> anyhow::Result<()> {
+/// One GET that must answer 200; the body is read to the end. A `Url`,
+/// not a `&str`: reqwest parses a string again for every request.
+pub async fn get_ok(
+    client: &reqwest::Client,
+    url: reqwest::Url,
+) -> anyhow::Result<()> {
     let response = client.get(url).send().await?;
     let status = response.status();
-    response.bytes().await?;
-    if !status.is_success() {
+    let failed = (!status.is_success()).then(|| response.url().to_string());
+    response.bytes().await?; // to the end: the connection can be reused
+    if let Some(url) = failed {
         bail!("{url} answered {status}");
     }
     Ok(())
@@ -69,10 +74,11 @@ pub async fn fan_out(
     n: usize,
     limit: usize,
 ) -> anyhow::Result<usize> {
+    let url = reqwest::Url::parse(url)?; // once, not once per request
     let mut answers = stream::iter(0..n)
         .map(|_| {
-            let (client, url) = (client.clone(), url.to_owned());
-            tokio::spawn(async move { get_ok(&client, &url).await })
+            let (client, url) = (client.clone(), url.clone());
+            tokio::spawn(async move { get_ok(&client, url).await })
         })
         // Spawning happens here, lazily: never more than `limit` at once.
         .buffer_unordered(limit.max(1));
@@ -193,4 +199,35 @@ pub fn listen_overflows() -> Option<u64> {
         .split_whitespace()
         .position(|n| n == "ListenOverflows")?;
     values.split_whitespace().nth(at)?.parse().ok()
+}
+
+/// `http://host:port` of a URL on the test server.
+pub fn base_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| i + after_scheme);
+    url[..end].to_owned()
+}
+
+/// Waits until the test server at `base` holds no connection but the one
+/// asking (its `/stats`), at most 10 s. After ten thousand HTTP/1.1
+/// connections the server needs a moment to close them all; a run started
+/// meanwhile would share the cores with that work.
+pub fn wait_for_closed(base: &str) -> anyhow::Result<()> {
+    let agent = ureq::Agent::new_with_defaults(); // one connection, kept
+    let url = format!("{base}/stats");
+    // 1,000 looks 10 ms apart: 10 s at least.
+    for _ in 0..1_000 {
+        let text = agent.get(&url).call()?.body_mut().read_to_string()?;
+        let stats: serde_json::Value = serde_json::from_str(&text)?;
+        let Some(open) = stats["open_connections"].as_u64() else {
+            bail!("{url} does not count open connections: {text}");
+        };
+        if open <= 1 {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    bail!("the server at {base} still holds connections after 10 s")
 }

@@ -16,8 +16,9 @@
 //! The machinery: [`bench`] runs contenders round by round, [`stats`] sums
 //! up the runs, [`report`] prints the tables, [`chart`] draws the picture,
 //! [`server`] runs the test server in its own process, [`python`] runs the
-//! Python side, [`machine`] records what it all ran on, and [`suite`] says
-//! which contenders run at which sizes.
+//! Python side, [`machine`] records what it all ran on, [`suite`] says
+//! which contenders run at which sizes, and [`targets`] judges what they
+//! measured against the limits set for a 2-core machine.
 
 pub mod bench;
 pub mod chart;
@@ -33,6 +34,7 @@ pub mod report;
 pub mod server;
 pub mod stats;
 pub mod suite;
+pub mod targets;
 
 /// The learner's exercises: stubs to fill in (`cargo run -p course -- next`).
 #[allow(unused_variables, unused_imports, dead_code)]

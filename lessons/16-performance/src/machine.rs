@@ -17,6 +17,9 @@ pub struct Machine {
     /// At the start of the run.
     #[serde(default)]
     pub load: Option<[f64; 3]>,
+    /// The test server's listen backlog and the kernel's ceiling on it.
+    #[serde(default)]
+    pub backlog: Option<String>,
 }
 
 impl Machine {
@@ -47,6 +50,7 @@ impl Machine {
             python,
             date: command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
             load: load_average(),
+            backlog: Some(describe_backlog()),
         }
     }
 
@@ -55,15 +59,28 @@ impl Machine {
         let python = self.python.as_deref().unwrap_or("not used");
         format!(
             "machine: {}, {} cores\nos:      {}\nrustc:   {}\n\
-             python:  {python}\ndate:    {}\nload:    {}",
+             python:  {python}\ndate:    {}\nload:    {}\n\
+             listen:  {}",
             self.cpu,
             self.cores,
             self.os,
             self.rustc,
             self.date,
-            describe_load(self.load, self.cores)
+            describe_load(self.load, self.cores),
+            self.backlog.as_deref().unwrap_or("unknown"),
         )
     }
+}
+
+/// The server's listen backlog beside the kernel's ceiling: a backlog
+/// below the number of clients connecting at once drops handshakes.
+fn describe_backlog() -> String {
+    let ceiling = test_server::somaxconn()
+        .map_or_else(|| "unknown".to_owned(), |max| max.to_string());
+    format!(
+        "backlog {} (net.core.somaxconn {ceiling}; tokio's default 1024)",
+        test_server::listen_backlog()
+    )
 }
 
 // ANCHOR: load_average

@@ -130,13 +130,6 @@ impl Report {
         }
     }
 
-    /// The measurement of `contender` in `group`, if it ran.
-    pub fn find(&self, group: &str, contender: &str) -> Option<&Measurement> {
-        self.measurements
-            .iter()
-            .find(|m| m.group == group && m.contender == contender)
-    }
-
     /// The groups in the order they were first measured.
     pub fn groups(&self) -> Vec<&str> {
         let mut groups: Vec<&str> = Vec::new();

@@ -16,6 +16,7 @@ fn machine() -> Machine {
         python: None,
         date: "2026-01-01 00:00 UTC".into(),
         load: Some([0.5, 0.25, 0.75]),
+        backlog: Some("backlog 4096 (net.core.somaxconn 4096)".into()),
     }
 }
 
@@ -157,7 +158,9 @@ fn the_chart_is_an_svg_with_a_legend() {
             points: vec![(10, 0.11), (10_000, 5.3)],
         },
     ];
-    let svg = chart::render_svg("N requests, 100 ms each", &lines).unwrap();
+    let ideal = [(10, 0.1), (10_000, 0.1)];
+    let svg =
+        chart::render_svg("N requests, 100 ms each", &lines, &ideal).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..60.min(svg.len())]);
     for text in [
         "rust async",

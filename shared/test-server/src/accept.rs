@@ -53,6 +53,8 @@ pub(crate) async fn serve(
                 // Small requests and answers: don't let Nagle hold them back.
                 let _ = stream.set_nodelay(true);
                 state.connections.fetch_add(1, Ordering::Relaxed);
+                state.open_connections.fetch_add(1, Ordering::Relaxed);
+                let closed = Arc::clone(&state);
 
                 let service = TowerToHyperService::new(app.clone());
                 let conn = builder
@@ -62,6 +64,7 @@ pub(crate) async fn serve(
                 tokio::spawn(async move {
                     // A client hanging up mid-request is normal, not our error.
                     let _ = conn.await;
+                    closed.open_connections.fetch_sub(1, Ordering::Relaxed);
                 });
             }
         }

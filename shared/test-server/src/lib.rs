@@ -15,6 +15,7 @@
 //! | `GET /users/{name}`         | `{"name", "id", "greeting"}`, `id` stable for a name      |
 //! | `GET /flaky?key=K&fail=N`   | 503 for the first `N` calls per key (default 2), then 200 |
 //! | `GET /bytes/{n}`            | `n` bytes (at most [`MAX_BYTES`]): byte `i` is `i % 256`   |
+//! | `GET /stats`                | `{"open_connections": N, "in_flight": M}` right now        |
 //!
 //! Bad input answers 400, an unknown path 404, always with a JSON body
 //! `{"error": "...", "status": code}`.
@@ -39,6 +40,7 @@
 //! ```
 
 mod accept;
+mod backlog;
 mod error;
 mod routes;
 mod state;
@@ -47,10 +49,11 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::backlog::listen;
+pub use crate::backlog::{listen_backlog, somaxconn};
 use crate::state::AppState;
 
 /// Longest delay `/delay/{ms}` accepts, in milliseconds (one minute): long
@@ -74,6 +77,7 @@ pub const MAX_CONCURRENT_STREAMS: u32 = 20_000;
 #[derive(Debug)]
 pub struct TestServer {
     addr: SocketAddr,
+    backlog: u32,
     state: Arc<AppState>,
     // Sending on, or dropping, this sender tells the accept loop to stop:
     // that is what makes "drop the handle" shut the server down.
@@ -91,7 +95,8 @@ impl TestServer {
     /// Starts a server on `addr` (port 0 means "any free port"). Fails if the
     /// address can't be bound, e.g. the port is already in use.
     pub async fn start_on(addr: SocketAddr) -> std::io::Result<TestServer> {
-        let listener = TcpListener::bind(addr).await?;
+        let backlog = listen_backlog();
+        let listener = listen(addr, backlog)?;
         // Ask the socket, not `addr`: with port 0 only the OS knows the port.
         let addr = listener.local_addr()?;
         let state = Arc::new(AppState::default());
@@ -105,6 +110,7 @@ impl TestServer {
         ));
         Ok(TestServer {
             addr,
+            backlog,
             state,
             shutdown,
             task,
@@ -125,6 +131,12 @@ impl TestServer {
         } else {
             format!("{}/{path}", self.base_url())
         }
+    }
+
+    /// The listen backlog asked for: how many finished handshakes the
+    /// kernel queues before `accept` takes them (see [`listen_backlog`]).
+    pub fn backlog(&self) -> u32 {
+        self.backlog
     }
 
     /// The address the server listens on, with the real port.

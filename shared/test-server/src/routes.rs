@@ -37,6 +37,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/users/{name}", get(user))
         .route("/flaky", get(flaky))
         .route("/bytes/{n}", get(bytes))
+        .route("/stats", get(stats))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Added last so it wraps the fallbacks too: every request counts.
@@ -145,6 +146,16 @@ async fn status(Path(raw): Path<String>) -> Result<Response, ApiError> {
         return Ok(status.into_response());
     }
     Ok((status, Json(json!({ "status": code }))).into_response())
+}
+
+/// `GET /stats`: what the server holds now. A benchmark waits for
+/// `open_connections` to fall before its next run, so that one run's
+/// closing connections do not take the cores from the next.
+async fn stats(State(state): State<Arc<AppState>>) -> Json<Value> {
+    Json(json!({
+        "open_connections": state.open_connections.load(Ordering::Relaxed),
+        "in_flight": state.in_flight.load(Ordering::Relaxed),
+    }))
 }
 
 /// `GET /json`: a fixed document, for lessons that deserialise a response.

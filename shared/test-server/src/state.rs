@@ -10,6 +10,8 @@ use std::sync::atomic::AtomicU64;
 pub(crate) struct AppState {
     /// TCP connections accepted (bumped by the accept loop).
     pub(crate) connections: AtomicU64,
+    /// TCP connections open now: accepted and not yet closed.
+    pub(crate) open_connections: AtomicU64,
     /// HTTP requests received (bumped by a middleware).
     pub(crate) requests: AtomicU64,
     /// Requests whose handler ran to the end and produced an answer.

@@ -142,3 +142,42 @@ async fn a_delay_on_an_error_status_can_be_abandoned_too() {
     let server = drop_in_flight(Client::new(), "/status/500?delay_ms=10000").await;
     assert_eq!(server.finished(), 0);
 }
+
+#[tokio::test]
+async fn stats_counts_the_open_connections_until_they_close() {
+    let server = TestServer::start().await.unwrap();
+    let stats = |client: &Client| {
+        let url = server.url("/stats");
+        let client = client.clone();
+        async move {
+            let got = client.get(url).send().await.unwrap();
+            got.json::<Value>().await.unwrap()["open_connections"].clone()
+        }
+    };
+    // Three clients, each keeping its own connection open.
+    let clients = [http1_client(), http1_client(), http1_client()];
+    for client in &clients {
+        client.get(server.url("/json")).send().await.unwrap();
+    }
+    let watcher = http2_client();
+    assert_eq!(
+        stats(&watcher).await,
+        json!(4),
+        "three clients and the watcher"
+    );
+    drop(clients);
+    let open = || {
+        let stats = stats(&watcher);
+        async move { stats.await == json!(1) }
+    };
+    let closed = tokio::time::timeout(Duration::from_secs(10), async {
+        while !open().await {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await;
+    assert!(
+        closed.is_ok(),
+        "within 10 s only the watcher's connection is open"
+    );
+}
