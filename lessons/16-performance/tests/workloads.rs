@@ -52,6 +52,9 @@ async fn h2c_uses_one_connection_and_http1_many() {
     let delay = Duration::from_millis(300);
     let url = fanout::delay_url(&server.base_url(), delay);
     let h2 = fanout::client(Proto::Http2);
+    // One request first: twenty that start before any connection exists
+    // could race to open one each.
+    fanout::fan_out(&h2, &url, 1, 1).await.unwrap();
     fanout::fan_out(&h2, &url, 20, 20).await.unwrap();
     assert_eq!(server.connections(), 1, "h2c: every request on one");
     let h1 = fanout::client(Proto::Http1);
