@@ -186,8 +186,8 @@ impl Meter {
 
 // ANCHOR: idle_tasks
 /// Spawns `n` tasks that each sleep `duration`, reads the resident memory
-/// while they all sleep, then waits for all of them. Run it in a task on
-/// a multi-thread runtime, not in `block_on` (the chapter says why).
+/// while they all sleep, then waits for all of them. Run it inside a
+/// multi-thread runtime (the probe spawns it as a task of its own).
 pub async fn idle_tasks(n: usize, duration: Duration) -> TaskProbe {
     // No handles to keep: the tracker counts the tasks still running.
     let tracker = TaskTracker::new();
