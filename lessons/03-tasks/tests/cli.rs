@@ -2,28 +2,16 @@
 //! unknown argument is refused with clap's usage error (exit 2). Neither
 //! runs the tour.
 
-use std::process::{Command, Output};
+use kit::cli::{assert_help_names, assert_unknown_argument_refused};
 
-fn run(arg: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lesson-03-tasks"))
-        .arg(arg)
-        .output()
-        .expect("the lesson's program starts")
-}
+const PROGRAM: &str = env!("CARGO_BIN_EXE_lesson-03-tasks");
 
 #[test]
 fn help_says_what_the_lesson_shows() {
-    let out = run("--help");
-    let help = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{help}");
-    assert!(help.contains("tasks"), "{help}");
+    assert_help_names(PROGRAM, "tasks");
 }
 
 #[test]
 fn an_unknown_argument_is_refused() {
-    let out = run("--bogus");
-    let error = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{error}");
-    assert!(error.contains("unexpected argument '--bogus'"), "{error}");
-    assert!(out.stdout.is_empty(), "the tour must not run");
+    assert_unknown_argument_refused(PROGRAM);
 }

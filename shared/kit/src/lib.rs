@@ -17,10 +17,13 @@
 //! - [`book_image`]: checks the book's timeline pictures against a fresh run.
 //! - [`servers`]: finds a real server (PostgreSQL, MySQL, Redis) for a test
 //!   through its URL variable; skips, or in CI fails, when it is missing.
+//! - [`cli`]: a program's error on one line, and the checks of every
+//!   lesson's `tests/cli.rs` (`--help`, an unknown argument).
 //! - [`exercise_tests!`]: writes an exercise's tests once and runs them
 //!   against both the learner's stub and the reference solution.
 
 pub mod book_image;
+pub mod cli;
 pub mod exercise;
 pub mod grade;
 pub mod in_flight;
