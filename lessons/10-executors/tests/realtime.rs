@@ -1,12 +1,13 @@
 //! Real-clock tests: blocking threads and CPU work, which tokio's paused
-//! clock cannot show. Each takes `realtime_lock`, so they never overlap,
-//! and asserts only strict lower bounds, the course's one stated margin
+//! clock cannot show. The blocking calls here sleep, so those tests only
+//! wait and take `realtime_shared` (side by side); the CPU split measures
+//! the cores and takes `realtime_lock` (alone). Each asserts only strict lower bounds, the course's one stated margin
 //! (`kit::timing::realtime_upper_bound`), or counts.
 
 use kit::Timeline;
 use kit::timing::{
-    fmt_duration, measure_blocking, ms, realtime_lock, realtime_upper_bound,
-    secs,
+    fmt_duration, measure_blocking, ms, realtime_lock, realtime_shared,
+    realtime_upper_bound, secs,
 };
 use lesson_10_executors::blocking::{
     Placement, ticker_during_call, ticker_during_call_drawn,
@@ -21,15 +22,28 @@ use tokio::runtime::{Builder, Runtime};
 const UNITS: u64 = 50_000_000;
 
 // claim: executors/blocking-offloaded
-#[tokio::test] // a current-thread runtime: one thread for every task
-async fn claim_executors_blocking_offloaded() {
-    let _guard = realtime_lock();
+#[test]
+fn claim_executors_blocking_offloaded() {
+    let _guard = realtime_shared();
     let period = ms(50);
+    // Each case on a current-thread runtime of its own (one thread for
+    // every task), both at once: the calls sleep, so they share no CPU.
+    let run = move |placement| {
+        std::thread::spawn(move || {
+            current_thread().block_on(ticker_during_call(
+                placement,
+                secs(2),
+                period,
+            ))
+        })
+    };
+    let (in_place, offloaded) =
+        (run(Placement::InPlace), run(Placement::Offloaded));
+    let (in_place, offloaded) =
+        (in_place.join().unwrap(), offloaded.join().unwrap());
 
     // In place, the 2 s call holds the only runtime thread: the ticker's
     // next tick comes at least 2 s after the last one.
-    let in_place =
-        ticker_during_call(Placement::InPlace, secs(2), period).await;
     assert!(
         in_place.largest_gap >= secs(2),
         "a blocking call in place should stall the ticker for 2 s, \
@@ -38,8 +52,6 @@ async fn claim_executors_blocking_offloaded() {
     );
 
     // Offloaded, the ticker keeps its 50 ms beat, within the margin.
-    let offloaded =
-        ticker_during_call(Placement::Offloaded, secs(2), period).await;
     assert!(
         offloaded.largest_gap <= realtime_upper_bound(period),
         "with spawn_blocking the ticker should never stall, \
@@ -76,7 +88,7 @@ fn two_workers() -> Runtime {
 // claim: executors/blocked-worker
 #[test]
 fn claim_executors_blocked_worker() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let (block, period, rounds) = (ms(500), ms(50), 3);
 
     // One thread for every task: the blocking task stalls the ticker for
@@ -106,7 +118,7 @@ const PICTURE_PERIOD: std::time::Duration = ms(100);
 
 #[test]
 fn picture_ticker_stalled_then_offloaded() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let draw = |placement| {
         current_thread().block_on(async {
             let tl = Timeline::new();
@@ -193,7 +205,7 @@ async fn claim_executors_cpu_parallel() {
 
 #[test]
 fn the_blocking_pool_never_runs_more_than_its_limit() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     // Six 100 ms jobs, at most two threads: three rounds, so ≥ 300 ms.
     let run = pool_limit::run_on_small_pool(2, 6, ms(100));
     assert!(run.peak <= 2, "at most 2 at once, saw {}", run.peak);
@@ -206,6 +218,6 @@ fn the_blocking_pool_never_runs_more_than_its_limit() {
 
 #[tokio::test]
 async fn abort_does_not_stop_a_running_blocking_job() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     assert!(pool_limit::abort_a_blocking_job(ms(100)).await);
 }

@@ -1,11 +1,13 @@
 //! Real-clock tests: the lesson's own runtime keeps real time (it is not
 //! tokio, so tokio's paused clock does not reach it), and real sockets.
-//! Each takes `realtime_lock`; delays are tens of milliseconds; where a
-//! count can prove the point, the test asserts the count.
+//! Each takes `realtime_lock` (alone), except the metrics claim, which
+//! only waits on tokio's timers and takes `realtime_shared`; delays are
+//! tens of milliseconds; where a count can prove the point, the test
+//! asserts the count.
 
 use std::time::Duration;
 
-use kit::timing::{assert_realtime, ms, realtime_lock};
+use kit::timing::{assert_realtime, ms, realtime_lock, realtime_shared};
 use lesson_11_internals::demos::{self, Event};
 use lesson_11_internals::{echo, metrics};
 
@@ -15,7 +17,7 @@ const SLEEPS: [Duration; 3] = [ms(40), ms(80), ms(40)];
 // claim: internals/metrics-count-tasks
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn claim_internals_metrics_count_tasks_on_two_workers() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     // Ten tasks sleeping 0.3, 0.6, ..., 3 s: the half-way read comes just
     // after 1.5 s, and the sixth task ends at 1.8 s, a margin wider than
     // the course's 250 ms.

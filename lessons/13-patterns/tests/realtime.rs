@@ -1,7 +1,9 @@
 //! Real sockets and a real signal: what the paused clock cannot show.
 //!
-//! Each test takes `realtime_lock`, bounds every wait with a timeout that
-//! names what went wrong, and prefers counts to clocks.
+//! Each test bounds every wait with a timeout that names what went wrong,
+//! and prefers counts to clocks. Those that only wait (each on its own
+//! port) take `realtime_shared`; the one that measures the server's CPU
+//! time takes `realtime_lock` and runs alone.
 
 use std::io::ErrorKind;
 use std::net::SocketAddr;
@@ -9,7 +11,7 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use kit::timing::{ms, realtime_lock, secs};
+use kit::timing::{ms, realtime_lock, realtime_shared, secs};
 use lesson_13_patterns::echo::{self, Narrate};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
@@ -66,7 +68,7 @@ fn config(
 // claim: patterns/echo-many-clients
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn claim_patterns_echo_many_clients() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -125,7 +127,7 @@ async fn claim_patterns_echo_many_clients() {
 
 #[tokio::test]
 async fn the_drain_deadline_cuts_off_a_stuck_exchange() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -224,7 +226,7 @@ impl ServerProcess {
 // claim: patterns/shutdown-drains
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn claim_patterns_shutdown_drains() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     // Each exchange takes 500 ms of "work"; shutdown may wait up to 3 s.
     let mut server =
         ServerProcess::start(&["--work-ms", "500", "--drain-ms", "3000"]).await;

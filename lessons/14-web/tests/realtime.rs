@@ -1,10 +1,14 @@
 //! Real-clock claims over real HTTP: the background mail, the graceful
-//! shutdown, requests overlapping. Each takes `realtime_lock`.
+//! shutdown, requests overlapping. Each only waits (on its own server, on
+//! port 0), so each takes `realtime_shared`: side by side, never beside a
+//! test that measures CPU.
 
 mod common;
 
 use common::{Options, TestApp};
-use kit::timing::{assert_realtime_between, measure, ms, realtime_lock, secs};
+use kit::timing::{
+    assert_realtime_between, measure, ms, realtime_shared, secs,
+};
 use lesson_14_web::Stopped;
 use reqwest::StatusCode;
 use tokio::time::{Instant, sleep, timeout};
@@ -23,7 +27,7 @@ async fn eventually(what: &str, ready: impl Fn() -> bool) {
 // claim: web/background-task
 #[tokio::test]
 async fn claim_web_background_task() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let app = TestApp::start(Options {
         mail: secs(2),
         ..Options::default()
@@ -57,7 +61,7 @@ async fn claim_web_background_task() {
 // claim: web/shutdown-finishes-inflight
 #[tokio::test]
 async fn claim_web_shutdown_finishes_inflight() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let mut app = TestApp::start(Options {
         db_latency: secs(1),
         ..Options::default()
@@ -98,7 +102,7 @@ async fn claim_web_shutdown_finishes_inflight() {
 
 #[tokio::test]
 async fn the_drain_deadline_bounds_a_stuck_request() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let app = TestApp::start(Options {
         db_latency: secs(30),
         deadline: ms(300),
@@ -120,7 +124,7 @@ async fn the_drain_deadline_bounds_a_stuck_request() {
 // claim: web/concurrent-requests-overlap
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn claim_web_concurrent_requests_overlap() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     // Every query holds one of 20 pooled connections for 50 ms.
     let app = TestApp::start(Options {
         pool: 20,
@@ -164,7 +168,7 @@ async fn the_binary_finishes_its_mail_on_sigterm_and_exits_0() {
     use tokio::io::{AsyncBufReadExt, BufReader};
     use tokio::process::Command;
 
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let mut child = Command::new(env!("CARGO_BIN_EXE_lesson-14-web"))
         .args(["--port", "0", "--mail-ms", "500"])
         .env_remove("DATABASE_URL")

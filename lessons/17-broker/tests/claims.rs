@@ -3,12 +3,13 @@
 //! message when neither is there, failed under `COURSE_REQUIRE_SERVERS=1`).
 //! Worker processes are this lesson's own binary run as `worker`. Every
 //! test works on streams of its own (`server::unique`) and deletes them.
-//! The broker's times are real: each test holds `realtime_lock`, so the
-//! tests run one at a time and do not measure each other.
+//! The broker's times are real, and the tests only wait on them (a
+//! redelivery, a drain): each holds `realtime_shared`, so two run side by
+//! side on their own streams but never beside a test that measures CPU.
 
 use std::path::Path;
 
-use kit::timing::{realtime_lock, realtime_upper_bound};
+use kit::timing::{realtime_shared, realtime_upper_bound};
 use lesson_17_broker::worker::AckWhen;
 use lesson_17_broker::{bounded, crash, dedup, drain, queue, server, shared};
 
@@ -21,7 +22,7 @@ fn exe() -> &'static Path {
 // claim: broker/work-shared
 #[tokio::test]
 async fn claim_broker_work_shared() {
-    let _serial = realtime_lock();
+    let _serial = realtime_shared();
     let Some(broker) = server::for_test() else {
         return;
     };
@@ -42,7 +43,7 @@ async fn claim_broker_work_shared() {
 // claim: broker/nothing-lost-on-crash
 #[tokio::test]
 async fn claim_broker_nothing_lost_on_crash() {
-    let _timing = realtime_lock();
+    let _timing = realtime_shared();
     let Some(broker) = server::for_test() else {
         return;
     };
@@ -68,7 +69,7 @@ async fn claim_broker_nothing_lost_on_crash() {
 // claim: broker/ack-after-work
 #[tokio::test]
 async fn claim_broker_ack_after_work() {
-    let _timing = realtime_lock();
+    let _timing = realtime_shared();
     let Some(broker) = server::for_test() else {
         return;
     };
@@ -86,7 +87,7 @@ async fn claim_broker_ack_after_work() {
 // claim: broker/bounded-in-flight
 #[tokio::test]
 async fn claim_broker_bounded_in_flight() {
-    let _timing = realtime_lock();
+    let _timing = realtime_shared();
     let Some(broker) = server::for_test() else {
         return;
     };
@@ -104,7 +105,7 @@ async fn claim_broker_bounded_in_flight() {
 // claim: broker/drain-on-sigterm
 #[tokio::test]
 async fn claim_broker_drain_on_sigterm() {
-    let _timing = realtime_lock();
+    let _timing = realtime_shared();
     let Some(broker) = server::for_test() else {
         return;
     };
@@ -124,7 +125,7 @@ async fn claim_broker_drain_on_sigterm() {
 // claim: broker/publish-dedup
 #[tokio::test]
 async fn claim_broker_publish_dedup() {
-    let _timing = realtime_lock();
+    let _timing = realtime_shared();
     let Some(broker) = server::for_test() else {
         return;
     };

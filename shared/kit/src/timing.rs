@@ -10,10 +10,12 @@
 //!   nothing finishes *before* its time, so the lower bound is strict; the
 //!   upper bound is generous because a loaded 2-core CI machine can be late.
 //!   The margin is stated once, here: [`realtime_upper_bound`].
-//!   Real-time tests also take [`realtime_lock`] so they never overlap.
+//!   Real-time tests take the real-clock lock: [`realtime_lock`] alone when
+//!   they measure CPU time or a blocked thread, [`realtime_shared`] beside
+//!   each other when they only wait (on a timer, a server, a child process).
 
 use std::future::Future;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 /// Milliseconds as a [`Duration`]; claim tests read better with it.
@@ -89,27 +91,49 @@ pub fn assert_realtime_between(elapsed: Duration, lower: Duration, upper: Durati
     );
 }
 
-/// Serialises real-clock tests inside one test binary.
+/// The real-clock lock of one test binary; see [`realtime_lock`].
+static REALTIME: RwLock<()> = RwLock::new(());
+
+/// Runs a real-clock test alone in its test binary.
 ///
 /// `cargo test` runs test binaries one after another, but the tests inside a
-/// binary in parallel; two timing tests sharing the two cores would measure
-/// each other. Hold the guard for the whole test, sync or async. (Under
-/// nextest the `realtime` test group in `.config/nextest.toml` does the same.)
+/// binary in parallel; a test that measures CPU time, a blocked thread or a
+/// gap between ticks would measure its neighbour too. Hold the guard for the
+/// whole test, sync or async. (Under nextest the `realtime` test group in
+/// `.config/nextest.toml` does the same.)
 pub fn realtime_lock() -> RealtimeGuard {
-    static LOCK: Mutex<()> = Mutex::new(());
     // A panicking test poisons the lock; the next test may still run.
-    RealtimeGuard(LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    let guard = REALTIME.write().unwrap_or_else(|p| p.into_inner());
+    RealtimeGuard::Alone(guard)
 }
 
-/// Held for the length of a real-clock test; see [`realtime_lock`].
+/// Runs a real-clock test that only *waits* beside others like it.
 ///
-/// It wraps a std `MutexGuard` on purpose, and holding it across `.await`
+/// Waiting on a server's `pg_sleep`, a broker's redelivery or a child
+/// process costs no CPU, so two such tests do not measure each other, and
+/// they share nothing else (each has its own table, stream, port or file).
+/// They still never overlap a test holding [`realtime_lock`].
+pub fn realtime_shared() -> RealtimeGuard {
+    let guard = REALTIME.read().unwrap_or_else(|p| p.into_inner());
+    RealtimeGuard::Shared(guard)
+}
+
+/// Held for the length of a real-clock test; see [`realtime_lock`] and
+/// [`realtime_shared`].
+///
+/// It wraps a std lock guard on purpose, and holding it across `.await`
 /// is fine here (unlike in application code, where clippy's
 /// `await_holding_lock` rightly objects): each test runs on its own thread
 /// and runtime, so the lock only ever blocks *other tests' threads*, which is
 /// the point, and never another task of the same runtime.
 #[derive(Debug)]
-pub struct RealtimeGuard(#[allow(dead_code)] MutexGuard<'static, ()>);
+#[allow(dead_code)] // held for its drop, never read
+pub enum RealtimeGuard {
+    /// From [`realtime_lock`]: no other real-clock test runs.
+    Alone(RwLockWriteGuard<'static, ()>),
+    /// From [`realtime_shared`]: only other waiting tests run.
+    Shared(RwLockReadGuard<'static, ()>),
+}
 
 /// Formats a duration the way the course prints times: `0ms`, `300ms`,
 /// `1s`, `1.5s`, `2.25s`.
