@@ -1,9 +1,9 @@
 //! Real sockets and a real signal: what the paused clock cannot show.
 //!
 //! Each test bounds every wait with a timeout that names what went wrong,
-//! and prefers counts to clocks. Those that only wait (each on its own
-//! port) take `realtime_shared`; the one that measures the server's CPU
-//! time takes `realtime_lock` and runs alone.
+//! and prefers counts to clocks. Each only waits on its own port (the
+//! file-descriptor test reads the CPU time of its own child process, which
+//! a neighbour does not add to), so each takes `realtime_shared`.
 
 use std::io::ErrorKind;
 use std::net::SocketAddr;
@@ -11,7 +11,7 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use kit::timing::{ms, realtime_lock, realtime_shared, secs};
+use kit::timing::{ms, realtime_shared, secs};
 use lesson_13_patterns::echo::{self, Narrate};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
@@ -336,7 +336,7 @@ async fn the_server_command_rejects_bad_arguments() {
 #[cfg(target_os = "linux")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn out_of_file_descriptors_the_server_backs_off_instead_of_spinning() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let server = NarratedProcess::start_with_fd_limit(24).await;
     let addr = server.addr().await;
 

@@ -54,7 +54,7 @@ pub async fn run(
         ack_wait: ACK_WAIT,
         ..Setup::default()
     };
-    queue::create(js, &names, setup).await?;
+    let consumer = queue::create(js, &names, setup).await?;
     let slow = Plan {
         work: Duration::from_secs(60), // it will not finish
         capacity: held_jobs,
@@ -77,8 +77,9 @@ pub async fn run(
     }
     produce::publish_all(js, &names, held_jobs as u32..jobs).await;
     // ANCHOR_END: crash
-    let limit = ACK_WAIT * 6;
-    results::wait_for(js, &names, u64::from(jobs), limit).await;
+    // Nothing left to hand out and nothing open: the broker will deliver
+    // nothing more. Then the last jobs in hand finish.
+    results::wait_handed_out(&consumer, ACK_WAIT * 6).await;
     results::wait_settled(js, &names, ACK_WAIT * 2).await;
     let (mut redelivered, mut duplicates) = (0, 0);
     let mut first_redelivery: Option<Duration> = None;

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use async_nats::jetstream::Context;
-use async_nats::jetstream::consumer::{DeliverPolicy, pull};
+use async_nats::jetstream::consumer::{DeliverPolicy, PullConsumer, pull};
 use futures::StreamExt;
 
 use crate::queue::Names;
@@ -36,6 +36,26 @@ pub async fn wait_for(
         let now = count(js, names).await.unwrap_or(0);
         if now >= n || tokio::time::Instant::now() >= deadline {
             return now;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Waits until the broker has handed out every job and holds none open
+/// (nothing waiting, nothing awaiting an ack), or `limit` passes; whether
+/// it got there. From then on the broker delivers nothing more: a job
+/// acked before its work was lost is never coming back.
+pub async fn wait_handed_out(consumer: &PullConsumer, limit: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        if let Ok(info) = consumer.get_info().await
+            && info.num_pending == 0
+            && info.num_ack_pending == 0
+        {
+            return true;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return false;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
