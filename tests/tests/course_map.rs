@@ -256,3 +256,60 @@ fn every_known_mistake_points_at_a_section_that_exists() {
         problems.join("\n")
     );
 }
+
+/// The test files cargo builds for a lesson: each `[[test]]` path when
+/// `autotests = false`, else every `tests/*.rs`.
+fn test_roots(lesson_dir: &Path, manifest: &str) -> Vec<PathBuf> {
+    if !manifest.contains("autotests = false") {
+        return top_level_test_files(lesson_dir);
+    }
+    manifest
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("path = \""))
+        .filter_map(|rest| rest.strip_suffix('"'))
+        .filter(|path| path.starts_with("tests/"))
+        .map(|path| lesson_dir.join(path))
+        .collect()
+}
+
+fn top_level_test_files(lesson_dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(lesson_dir.join("tests"))
+        .map(|dir| dir.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"));
+    files.sort();
+    files
+}
+
+// With `autotests = false` a test file that no binary names is never built
+// and its tests never run, silently: this check makes that loud.
+#[test]
+fn every_test_file_of_a_lesson_is_built_into_a_test_binary() {
+    let course = course();
+    let mut problems = Vec::new();
+    for lesson in course.lessons.iter().filter(|l| l.ready) {
+        let dir = course.path(&lesson.dir());
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        let roots = test_roots(&dir, &manifest);
+        let mut built = roots.clone();
+        for root in &roots {
+            let text = std::fs::read_to_string(root)
+                .unwrap_or_else(|_| panic!("{} names a missing {}", dir.display(), root.display()));
+            for line in text.lines() {
+                if let Some(name) = line.strip_prefix("mod ").and_then(|r| r.strip_suffix(';')) {
+                    built.push(dir.join("tests").join(format!("{name}.rs")));
+                }
+            }
+        }
+        for file in top_level_test_files(&dir) {
+            if !built.contains(&file) {
+                problems.push(format!(
+                    "{} is in no test binary: add `mod {};` to tests/lesson.rs",
+                    file.display(),
+                    file.file_stem().unwrap().to_string_lossy()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}

@@ -3,12 +3,10 @@
 //! test skips and says so; in CI it fails). The timing claim,
 //! `db/fifty-queries`, is in `tests/realtime.rs`.
 
-mod common;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::{HUNG, pool, pool_of, server, sqlite};
+use crate::common::{HUNG, pool, pool_of, server, sqlite};
 use kit::servers::{self, Server};
 use lesson_09_databases::bulk::{self, ROWS_PER_STATEMENT};
 use lesson_09_databases::cache::{self, Source};

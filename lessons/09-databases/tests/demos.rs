@@ -1,11 +1,9 @@
 //! The demos and the chapter's warnings behave as the chapter says: on
 //! SQLite always, on the servers when their variables are set.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{HUNG, pool, server, sqlite};
+use crate::common::{HUNG, pool, server, sqlite};
 use kit::servers::{self, Server};
 use lesson_09_databases::cache::{self, Source};
 use lesson_09_databases::queries::{self, open_account};

@@ -1,10 +1,8 @@
 //! Lesson 14's behaviour claims, over real HTTP on 127.0.0.1. The timing
 //! claims are in `realtime.rs`.
 
-mod common;
-
+use crate::common::{Options, TestApp};
 use axum::extract::Query;
-use common::{Options, TestApp};
 use lesson_14_web::paging::Paging;
 use reqwest::StatusCode;
 use serde_json::{Value, json};

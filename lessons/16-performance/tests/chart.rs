@@ -2,7 +2,7 @@
 //! (2026-12-06, 2 cores, 100 ms per request): its axes end at the data and
 //! read as whole counts, and every contender is in the legend.
 //!
-//! `cargo test -p lesson-16-performance --test chart -- --ignored` redraws
+//! `cargo test -p lesson-16-performance --test lesson chart -- --ignored` redraws
 //! `book/src/img/16-fanout.svg` from these figures; a new run redraws it
 //! with `--chart` (or `chart --from REPORT.json --chart FILE.svg`).
 
