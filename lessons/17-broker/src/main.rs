@@ -13,13 +13,12 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use kit::heading;
-use kit::timing::fmt_duration;
 use lesson_17_broker::queue::{self, Names};
 use lesson_17_broker::server::{Broker, OwnServer, binary_installed};
 use lesson_17_broker::worker::{self, AckWhen, Event, Plan};
-use lesson_17_broker::{bench, bounded, crash, dedup, drain, shared};
 use tokio_util::sync::CancellationToken;
+
+mod tour;
 
 /// Lesson 17: a work queue on a broker (NATS JetStream).
 ///
@@ -126,9 +125,9 @@ async fn run(args: Args) -> anyhow::Result<()> {
             let broker = find_broker(args.url)?;
             println!("broker: {}", broker.describe());
             let js = queue::connect(&broker.url).await?;
-            throughput(&js, &broker.url, jobs).await
+            tour::throughput(&js, &broker.url, jobs).await
         }
-        None => tour(find_broker(args.url)?).await,
+        None => tour::run(find_broker(args.url)?).await,
     }
 }
 
@@ -151,111 +150,3 @@ async fn run_worker(url: &str, names: Names, plan: Plan) -> anyhow::Result<()> {
     Ok(())
 }
 // ANCHOR_END: worker_main
-
-async fn tour(broker: Broker) -> anyhow::Result<()> {
-    println!("Lesson 17 — a work queue on a broker (NATS JetStream)");
-    println!("broker: {}", broker.describe());
-    let url = broker.url.clone();
-    let js = queue::connect(&url).await?;
-    let exe = std::env::current_exe()?;
-
-    heading("three worker processes share one consumer: 300 jobs");
-    let outcome = shared::run(&exe, &url, &js, 3, 300).await?;
-    for (w, s) in outcome.workers.iter().enumerate() {
-        println!("  worker w{w}: did {:>3} jobs", s.done);
-    }
-    let total: usize = outcome.workers.iter().map(|s| s.done).sum();
-    let twice: usize = outcome.workers.iter().map(|s| s.duplicates).sum();
-    println!(
-        "  {total} done in all, {} distinct results, {twice} done twice",
-        outcome.recorded.len()
-    );
-
-    heading("a worker killed with SIGKILL while it holds 10 jobs");
-    let c = crash::run(&exe, &url, &js, AckWhen::After).await?;
-    println!("  the victim held {} jobs when it died", c.held);
-    if let Some(first) = c.first_redelivery {
-        println!(
-            "  ack_wait {}: the first came back {} after it was published",
-            fmt_duration(crash::ACK_WAIT),
-            fmt_duration(first)
-        );
-    }
-    println!(
-        "  {} redelivered to the others; {} of {} jobs recorded, {} missing",
-        c.redelivered,
-        c.recorded.len(),
-        c.jobs,
-        c.missing()
-    );
-
-    heading("the same crash, but every worker acks BEFORE the work");
-    let c = crash::run(&exe, &url, &js, AckWhen::Before).await?;
-    println!(
-        "  the victim held {}; {} of {} recorded: {} jobs lost for good",
-        c.held,
-        c.recorded.len(),
-        c.jobs,
-        c.missing()
-    );
-
-    heading("max_ack_pending: 3 workers willing to hold 10 each");
-    let unbounded = bounded::peak_in_hand(&js, &url, 1000).await?;
-    let bounded = bounded::peak_in_hand(&js, &url, 5).await?;
-    println!(
-        "  max_ack_pending 1000: at most {unbounded} jobs in hand at once"
-    );
-    println!("  max_ack_pending    5: at most {bounded} jobs in hand at once");
-
-    heading("SIGTERM: the worker finishes what it holds and exits");
-    let d = drain::run(&exe, &url, &js).await?;
-    println!(
-        "  held {}, finished and acked {}, exit code {} after {}",
-        d.held,
-        d.done,
-        d.status
-            .code()
-            .map_or("none".to_string(), |c| c.to_string()),
-        fmt_duration(d.took)
-    );
-    println!(
-        "  afterwards: {} unacked, {} redelivered, {} still queued",
-        d.ack_pending, d.redelivered, d.waiting
-    );
-
-    heading("a publish retried after a lost reply (Nats-Msg-Id)");
-    let t = dedup::publish_twice(&js).await?;
-    println!(
-        "  first publish:  sequence {}, duplicate {}",
-        t.first.sequence, t.first.duplicate
-    );
-    println!(
-        "  second publish: sequence {}, duplicate {}",
-        t.second.sequence, t.second.duplicate
-    );
-    println!("  the stream holds {} message", t.stored);
-
-    throughput(&js, &url, 5000).await
-}
-
-async fn throughput(
-    js: &async_nats::jetstream::Context,
-    url: &str,
-    jobs: u32,
-) -> anyhow::Result<()> {
-    heading("throughput: jobs per second through the broker");
-    if cfg!(debug_assertions) {
-        println!("  (a debug build: add --release for the chapter's figures)");
-    }
-    println!("  load average before: {}", bench::load_average());
-    println!("  workers   jobs   published/s   done/s");
-    for workers in [1, 3] {
-        let r = bench::measure(js, url, workers, jobs).await?;
-        println!(
-            "  {:>7} {:>6} {:>13.0} {:>8.0}",
-            r.workers, r.jobs, r.published_per_s, r.done_per_s
-        );
-    }
-    println!("  load average after:  {}", bench::load_average());
-    Ok(())
-}
