@@ -284,11 +284,14 @@ fn top_level_test_files(lesson_dir: &Path) -> Vec<PathBuf> {
 // With `autotests = false` a test file that no binary names is never built
 // and its tests never run, silently: this check makes that loud.
 #[test]
-fn every_test_file_of_a_lesson_is_built_into_a_test_binary() {
+fn every_test_file_of_a_lesson_or_the_test_server_is_built_into_a_test_binary() {
     let course = course();
     let mut problems = Vec::new();
-    for lesson in course.lessons.iter().filter(|l| l.ready) {
-        let dir = course.path(&lesson.dir());
+    let lessons = course.lessons.iter().filter(|l| l.ready);
+    let dirs = lessons
+        .map(|l| course.path(&l.dir()))
+        .chain([course.path(Path::new("shared/test-server"))]);
+    for dir in dirs {
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
         let roots = test_roots(&dir, &manifest);
         let mut built = roots.clone();
@@ -304,7 +307,7 @@ fn every_test_file_of_a_lesson_is_built_into_a_test_binary() {
         for file in top_level_test_files(&dir) {
             if !built.contains(&file) {
                 problems.push(format!(
-                    "{} is in no test binary: add `mod {};` to tests/lesson.rs",
+                    "{} is in no test binary: add `mod {};` to the crate's tests/lesson.rs or tests/server.rs",
                     file.display(),
                     file.file_stem().unwrap().to_string_lossy()
                 ));
