@@ -200,34 +200,3 @@ pub fn listen_overflows() -> Option<u64> {
         .position(|n| n == "ListenOverflows")?;
     values.split_whitespace().nth(at)?.parse().ok()
 }
-
-/// `http://host:port` of a URL on the test server.
-pub fn base_of(url: &str) -> String {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..]
-        .find('/')
-        .map_or(url.len(), |i| i + after_scheme);
-    url[..end].to_owned()
-}
-
-/// Waits until the test server at `base` holds no connection but the one
-/// asking (its `/stats`), at most 10 s. After ten thousand HTTP/1.1
-/// connections the server needs a moment to close them all; a run started
-/// meanwhile would share the cores with that work.
-pub fn wait_for_closed(base: &str) -> anyhow::Result<()> {
-    let agent = ureq::Agent::new_with_defaults(); // one connection, kept
-    let url = format!("{base}/stats");
-    // 1,000 looks 10 ms apart: 10 s at least.
-    for _ in 0..1_000 {
-        let text = agent.get(&url).call()?.body_mut().read_to_string()?;
-        let stats: serde_json::Value = serde_json::from_str(&text)?;
-        let Some(open) = stats["open_connections"].as_u64() else {
-            bail!("{url} does not count open connections: {text}");
-        };
-        if open <= 1 {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    bail!("the server at {base} still holds connections after 10 s")
-}

@@ -32,6 +32,7 @@ pub mod memory;
 pub mod python;
 pub mod report;
 pub mod server;
+pub mod settle;
 pub mod stats;
 pub mod suite;
 pub mod targets;

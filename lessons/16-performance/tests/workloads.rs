@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use lesson_16_performance::fanout::{self, Proto};
 use lesson_16_performance::stats::{Samples, pairwise_ratios};
-use lesson_16_performance::{coord, cpu, fold, memory};
+use lesson_16_performance::{coord, cpu, fold, memory, settle};
 use test_server::TestServer;
 
 const DELAY: Duration = Duration::from_millis(10);
@@ -188,4 +188,61 @@ fn ratios_are_taken_round_by_round() {
     let ratios = pairwise_ratios(&python, &rust);
     assert_eq!(ratios, Samples(vec![10.0, 10.0, 11.0]));
     assert_eq!(ratios.median(), 10.0);
+}
+
+#[test]
+fn the_base_of_a_url_is_scheme_host_and_port() {
+    let base = settle::base_of("http://127.0.0.1:8080/delay/100");
+    assert_eq!(base, "http://127.0.0.1:8080");
+    assert_eq!(settle::base_of("http://127.0.0.1:8080"), base);
+}
+
+#[test]
+fn the_port_reuse_delay_is_the_kernels_setting_or_one_second() {
+    let setting = "/proc/sys/net/ipv4/tcp_tw_reuse_delay";
+    let expected = match std::fs::read_to_string(setting) {
+        Ok(ms) => Duration::from_millis(ms.trim().parse().unwrap()),
+        Err(_) => Duration::from_secs(1),
+    };
+    assert_eq!(settle::port_reuse_delay(), expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settling_waits_for_the_server_to_close_every_connection() {
+    let server = TestServer::start().await.unwrap();
+    let base = server.base_url();
+    let client = fanout::client(Proto::Http1);
+    let url = fanout::delay_url(&base, DELAY);
+    fanout::fan_out(&client, &url, 20, 20).await.unwrap();
+    // The client keeps its 20 connections open, idle: settling must wait.
+    let (done, settled) = std::sync::mpsc::channel();
+    let waiting = std::thread::spawn(move || {
+        let result = settle::after_run(&base, 20);
+        done.send(()).unwrap();
+        result
+    });
+    let early = settled.recv_timeout(Duration::from_millis(300));
+    assert!(early.is_err(), "settled with 20 connections still open");
+    drop(client); // now they close
+    tokio::task::spawn_blocking(move || waiting.join().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    // Only the settling's own look at /stats may still be open.
+    assert!(server.open_connections() <= 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_many_connections_settling_waits_for_the_ports() {
+    let server = TestServer::start().await.unwrap();
+    let base = server.base_url();
+    let (settled, waited) = tokio::task::spawn_blocking(move || {
+        kit::timing::measure_blocking(|| {
+            settle::after_run(&base, settle::MANY_CONNECTIONS)
+        })
+    })
+    .await
+    .unwrap();
+    settled.unwrap();
+    assert!(waited >= settle::port_reuse_delay(), "{waited:?}");
 }

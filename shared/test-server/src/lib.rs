@@ -152,6 +152,12 @@ impl TestServer {
         self.state.connections.load(Ordering::Relaxed)
     }
 
+    /// How many TCP connections are open right now: accepted and not yet
+    /// closed by either side.
+    pub fn open_connections(&self) -> u64 {
+        self.state.open_connections.load(Ordering::Relaxed)
+    }
+
     /// How many HTTP requests the server has received so far (any route,
     /// any answer, counted when the request arrives).
     pub fn requests(&self) -> u64 {

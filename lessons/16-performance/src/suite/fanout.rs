@@ -11,6 +11,7 @@ use crate::bench::{Contender, Group, Lineup, Slot, add_ratio, measure, time};
 use crate::fanout::{self, Proto};
 use crate::python::Python;
 use crate::report::{Lang, Report, Unit};
+use crate::settle;
 use crate::stats::Samples;
 
 /// The largest N for which the blocking and capped contenders still run:
@@ -51,6 +52,13 @@ pub fn fanout(
 ) -> anyhow::Result<FanoutFound> {
     let delay = settings.delay();
     let url = fanout::delay_url(base_url, delay);
+    report.notes.push(format!(
+        "between fan-out runs: the server closes every connection; from \
+         {} requests on, then {:.1} s more (tcp_tw_reuse_delay), until the \
+         closed connections' ports may be used again",
+        settle::MANY_CONNECTIONS,
+        settle::port_reuse_delay().as_secs_f64()
+    ));
     let mut at = Vec::new();
     for &n in &settings.fanout_ns {
         at.push(fanout_at(settings, report, runtime, &url, n)?);
@@ -82,8 +90,8 @@ fn fanout_at(
         unit: Unit::Seconds,
         n: Some(n),
     };
-    let base = fanout::base_of(url);
-    lineup.settle_after_each(move || fanout::wait_for_closed(&base));
+    let base = settle::base_of(url);
+    lineup.settle_after_each(move || settle::after_run(&base, n));
     let overflows = fanout::listen_overflows();
     let m = measure(report, &group, settings.runs, lineup)?;
     note_overflows(report, &group, overflows);
