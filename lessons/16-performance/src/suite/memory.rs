@@ -107,10 +107,9 @@ pub fn memory(
         unit: Unit::Seconds,
         n: Some(big),
     };
-    for slot in [Some(rust_big), python_big] {
-        wall_row(report, &walls, &m, slot, sleep);
-    }
+    wall_row(report, &walls, &m, Some(rust_big), sleep);
     after_idle_row(report, &walls, &m, rust_big, sleep, idle);
+    wall_row(report, &walls, &m, python_big, sleep);
     Ok(MemoryFound {
         tasks: big,
         sleep,
