@@ -11,19 +11,22 @@ fn course() -> Course {
     Course::load(root).expect("course.toml loads")
 }
 
-/// Every `.rs` file under `dir`, recursively.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
+/// Every `.rs` file in `dir`, sorted; with `deep`, in its subfolders too.
+fn rust_files(dir: &Path, deep: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return out;
     };
     for entry in entries.map(|e| e.unwrap().path()) {
         if entry.is_dir() {
-            out.extend(rust_files(&entry));
+            if deep {
+                out.extend(rust_files(&entry, true));
+            }
         } else if entry.extension().is_some_and(|e| e == "rs") {
             out.push(entry);
         }
     }
+    out.sort();
     out
 }
 
@@ -31,7 +34,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// `// claim: <id>` comment in a lesson's tests.
 fn claim_comments(lesson_dir: &Path) -> Vec<(String, String, PathBuf)> {
     let mut out = Vec::new();
-    for file in rust_files(&lesson_dir.join("tests")) {
+    for file in rust_files(&lesson_dir.join("tests"), true) {
         let text = std::fs::read_to_string(&file).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
@@ -261,7 +264,7 @@ fn every_known_mistake_points_at_a_section_that_exists() {
 /// `autotests = false`, else every `tests/*.rs`.
 fn test_roots(lesson_dir: &Path, manifest: &str) -> Vec<PathBuf> {
     if !manifest.contains("autotests = false") {
-        return top_level_test_files(lesson_dir);
+        return rust_files(&lesson_dir.join("tests"), false);
     }
     manifest
         .lines()
@@ -270,15 +273,6 @@ fn test_roots(lesson_dir: &Path, manifest: &str) -> Vec<PathBuf> {
         .filter(|path| path.starts_with("tests/"))
         .map(|path| lesson_dir.join(path))
         .collect()
-}
-
-fn top_level_test_files(lesson_dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(lesson_dir.join("tests"))
-        .map(|dir| dir.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"));
-    files.sort();
-    files
 }
 
 // With `autotests = false` a test file that no binary names is never built
@@ -304,7 +298,7 @@ fn every_test_file_of_a_lesson_or_the_test_server_is_built_into_a_test_binary() 
                 }
             }
         }
-        for file in top_level_test_files(&dir) {
+        for file in rust_files(&dir.join("tests"), false) {
             if !built.contains(&file) {
                 problems.push(format!(
                     "{} is in no test binary: add `mod {};` to the crate's tests/lesson.rs or tests/server.rs",

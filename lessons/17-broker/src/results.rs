@@ -31,13 +31,13 @@ pub async fn wait_for(
     n: u64,
     limit: Duration,
 ) -> u64 {
-    let deadline = tokio::time::Instant::now() + limit;
-    loop {
+    let reached = poll_until(limit, || async move {
         let now = count(js, names).await.unwrap_or(0);
-        if now >= n || tokio::time::Instant::now() >= deadline {
-            return now;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        (now >= n).then_some(now)
+    });
+    match reached.await {
+        Some(now) => now,
+        None => count(js, names).await.unwrap_or(0),
     }
 }
 
@@ -46,16 +46,28 @@ pub async fn wait_for(
 /// it got there. From then on the broker delivers nothing more: a job
 /// acked before its work was lost is never coming back.
 pub async fn wait_handed_out(consumer: &PullConsumer, limit: Duration) -> bool {
+    let done = poll_until(limit, || async move {
+        let info = consumer.get_info().await.ok()?;
+        (info.num_pending == 0 && info.num_ack_pending == 0).then_some(())
+    });
+    done.await.is_some()
+}
+
+/// Asks `look` every 20 ms until it answers `Some`, or `limit` passes.
+async fn poll_until<T, F>(
+    limit: Duration,
+    mut look: impl FnMut() -> F,
+) -> Option<T>
+where
+    F: Future<Output = Option<T>>,
+{
     let deadline = tokio::time::Instant::now() + limit;
     loop {
-        if let Ok(info) = consumer.get_info().await
-            && info.num_pending == 0
-            && info.num_ack_pending == 0
-        {
-            return true;
+        if let Some(found) = look().await {
+            return Some(found);
         }
         if tokio::time::Instant::now() >= deadline {
-            return false;
+            return None;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
