@@ -278,13 +278,13 @@ fn test_roots(lesson_dir: &Path, manifest: &str) -> Vec<PathBuf> {
 // With `autotests = false` a test file that no binary names is never built
 // and its tests never run, silently: this check makes that loud.
 #[test]
-fn every_test_file_of_a_lesson_or_the_test_server_is_built_into_a_test_binary() {
+fn every_test_file_of_a_lesson_the_test_server_or_the_runner_is_built_into_a_test_binary() {
     let course = course();
     let mut problems = Vec::new();
     let lessons = course.lessons.iter().filter(|l| l.ready);
     let dirs = lessons
         .map(|l| course.path(&l.dir()))
-        .chain([course.path(Path::new("shared/test-server"))]);
+        .chain(["shared/test-server", "course"].map(|d| course.path(Path::new(d))));
     for dir in dirs {
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
         let roots = test_roots(&dir, &manifest);
@@ -301,7 +301,7 @@ fn every_test_file_of_a_lesson_or_the_test_server_is_built_into_a_test_binary() 
         for file in rust_files(&dir.join("tests"), false) {
             if !built.contains(&file) {
                 problems.push(format!(
-                    "{} is in no test binary: add `mod {};` to the crate's tests/lesson.rs or tests/server.rs",
+                    "{} is in no test binary: add `mod {};` to the crate's gathering test file (tests/lesson.rs, tests/server.rs, tests/runner.rs)",
                     file.display(),
                     file.file_stem().unwrap().to_string_lossy()
                 ));
