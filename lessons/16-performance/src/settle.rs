@@ -2,14 +2,17 @@
 //! run starts, so that no run pays for the one before it.
 //!
 //! Two things linger after ten thousand HTTP/1.1 connections. The server
-//! still has to close them (its CPU, shared with the next run). And every
-//! connection the client closed first leaves its local port in
-//! `TIME_WAIT` for a minute: a new `connect` to the same server may take
-//! such a port only once it is `tcp_tw_reuse_delay` old (1 s), so a run
-//! started sooner makes the kernel walk past thousands of taken ports on
-//! every `connect`. Measured here: the client's CPU for 10,000 HTTP/1.1
-//! requests went from about 0.5 s to 1.6 s, and the run from 0.45 s to
-//! 1.2 s, when it began right after Python's ten thousand connections.
+//! still has to close them (its CPU, shared with the next run): every run
+//! waits for that. And every connection the client closed first leaves its
+//! local port in `TIME_WAIT` for a minute: a new `connect` to the same
+//! server may take such a port only once it is `tcp_tw_reuse_delay` old
+//! (1 s), so a run that opens thousands of connections sooner makes the
+//! kernel walk past thousands of taken ports on every `connect`. Measured
+//! here: the client's CPU for 10,000 HTTP/1.1 requests went from about
+//! 0.5 s to 1.6 s, and the run from 0.45 s to 1.2 s, when it began right
+//! after Python's ten thousand connections. Only such a run waits for the
+//! ports: an h2c run opens one connection, and a pause before it would
+//! only let the client's allocator give back the memory the run needs.
 
 use std::time::Duration;
 
@@ -56,18 +59,16 @@ pub fn wait_for_closed(base: &str) -> anyhow::Result<()> {
     bail!("the server at {base} still holds connections after 10 s")
 }
 
-// ANCHOR: after_run
-/// After a run of `n` requests to `base`: the server has closed every
-/// connection and, if the run opened many, their ports are free again.
-pub fn after_run(base: &str, n: usize) -> anyhow::Result<()> {
-    wait_for_closed(base)?;
+// ANCHOR: ports
+/// Before a run that opens `n` connections: if that is many, waits until
+/// the ports the runs before it closed may be taken again.
+pub fn before_connecting(n: usize) {
     if n >= MANY_CONNECTIONS {
         std::thread::sleep(port_reuse_delay());
     }
-    Ok(())
 }
-// ANCHOR_END: after_run
+// ANCHOR_END: ports
 
-/// From this many connections a run on, the next one waits for the ports.
+/// From this many connections on, a run first waits for the ports.
 /// Below it the kernel finds a free port at once (Linux offers 28,232).
 pub const MANY_CONNECTIONS: usize = 1_000;

@@ -217,7 +217,7 @@ async fn settling_waits_for_the_server_to_close_every_connection() {
     // The client keeps its 20 connections open, idle: settling must wait.
     let (done, settled) = std::sync::mpsc::channel();
     let waiting = std::thread::spawn(move || {
-        let result = settle::after_run(&base, 20);
+        let result = settle::wait_for_closed(&base);
         done.send(()).unwrap();
         result
     });
@@ -232,17 +232,23 @@ async fn settling_waits_for_the_server_to_close_every_connection() {
     assert!(server.open_connections() <= 1);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn after_many_connections_settling_waits_for_the_ports() {
-    let server = TestServer::start().await.unwrap();
-    let base = server.base_url();
-    let (settled, waited) = tokio::task::spawn_blocking(move || {
-        kit::timing::measure_blocking(|| {
-            settle::after_run(&base, settle::MANY_CONNECTIONS)
-        })
-    })
-    .await
-    .unwrap();
-    settled.unwrap();
-    assert!(waited >= settle::port_reuse_delay(), "{waited:?}");
+#[test]
+fn a_run_of_many_connections_first_waits_for_the_ports() {
+    let many = settle::MANY_CONNECTIONS;
+    let ((), few_waited) = kit::timing::measure_blocking(|| {
+        settle::before_connecting(many - 1);
+    });
+    let ((), many_waited) = kit::timing::measure_blocking(|| {
+        settle::before_connecting(many);
+    });
+    let delay = settle::port_reuse_delay();
+    assert!(
+        few_waited < delay,
+        "{few_waited:?} for {} connections",
+        many - 1
+    );
+    assert!(
+        many_waited >= delay,
+        "{many_waited:?} for {many} connections"
+    );
 }

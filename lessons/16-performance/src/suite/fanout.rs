@@ -53,9 +53,10 @@ pub fn fanout(
     let delay = settings.delay();
     let url = fanout::delay_url(base_url, delay);
     report.notes.push(format!(
-        "between fan-out runs: the server closes every connection; from \
-         {} requests on, then {:.1} s more (tcp_tw_reuse_delay), until the \
-         closed connections' ports may be used again",
+        "between fan-out runs: the server closes every connection; a run \
+         that opens {} connections or more first waits {:.1} s \
+         (tcp_tw_reuse_delay), until the ports closed before may be used \
+         again",
         settle::MANY_CONNECTIONS,
         settle::port_reuse_delay().as_secs_f64()
     ));
@@ -91,7 +92,7 @@ fn fanout_at(
         n: Some(n),
     };
     let base = settle::base_of(url);
-    lineup.settle_after_each(move || settle::after_run(&base, n));
+    lineup.settle_after_each(move || settle::wait_for_closed(&base));
     let overflows = fanout::listen_overflows();
     let m = measure(report, &group, settings.runs, lineup)?;
     note_overflows(report, &group, overflows);
@@ -184,7 +185,10 @@ fn async_contenders<'a>(
 ) -> Slot {
     let contender = |limit: Option<usize>| {
         let cap = limit.unwrap_or(n);
+        // Over HTTP/1.1 every request in flight has a connection of its own.
+        let connections = if proto == Proto::Http1 { cap } else { 1 };
         let run = move || {
+            settle::before_connecting(connections);
             let client = fanout::client(proto);
             time(|| {
                 let ok =
@@ -213,7 +217,12 @@ fn python_contenders<'a>(
 ) -> (Slot, Slot) {
     let mut add = |name: &str, mode: &'static str, in_flight: usize| {
         let args = args("fanout", &[("url", &url), ("n", &n), ("mode", &mode)]);
-        let run = move || py.number(&args, "seconds");
+        let run = move || {
+            // aiohttp, like reqwest over HTTP/1.1: a connection per request
+            // in flight.
+            settle::before_connecting(in_flight);
+            py.number(&args, "seconds")
+        };
         let ideal = fanout::ideal(n, in_flight, delay).as_secs_f64();
         let mut c = Contender::new(name, Lang::Python, run).ideal(ideal);
         if n == 100 {
