@@ -375,6 +375,41 @@ async fn second_worker_settles<W>(
     }
 }
 
+/// Invoices 1 to 5, and a payments service that fails on invoice `id` as
+/// `fail` sets it up: the first worker must return that error, and the
+/// next one must then settle every invoice, each paid once.
+async fn first_fails_then_next_settles<P, W>(
+    nats: &Connected,
+    pay_invoices: P,
+    id: u64,
+    fail: fn(&Payments, u64),
+) where
+    P: Fn(PullConsumer, Payments) -> W,
+    W: Future<Output = anyhow::Result<()>>,
+{
+    let queue = Queue::new(nats).await;
+    let consumer = queue.consumer(ms(300)).await;
+    queue.publish(1..=5).await;
+    let payments = Payments::new();
+    fail(&payments, id);
+    let first = within(
+        &format!(
+            "the first worker, once the payments service failed on invoice \
+             {id} (it should return that error),"
+        ),
+        secs(2),
+        pay_invoices(consumer.clone(), payments.clone()),
+    )
+    .await;
+    assert!(
+        first.is_err(),
+        "the first worker returned Ok(()) when the payments service failed \
+         on invoice {id}; it should return the error"
+    );
+    let next = pay_invoices(consumer.clone(), payments.clone());
+    second_worker_settles(next, &consumer, &payments, 1..=5).await;
+}
+
 kit::exercise_tests! {
     lesson: lesson_17_broker,
     exercise: ack_after_store, id: "17-ack-after-store";
@@ -382,49 +417,17 @@ kit::exercise_tests! {
     #[tokio::test]
     async fn a_failed_payment_is_made_by_the_next_worker() {
         let nats = broker!();
-        let queue = Queue::new(&nats).await;
-        let consumer = queue.consumer(ms(300)).await;
-        queue.publish(1..=5).await;
-        let payments = Payments::new();
-        payments.fail_before_paying(3);
-        let first = within(
-            "the first worker, once the payments service failed on invoice \
-             3 (it should return that error),",
-            secs(2),
-            subject::pay_invoices(consumer.clone(), payments.clone()),
-        )
-        .await;
-        assert!(
-            first.is_err(),
-            "the first worker returned Ok(()) when the payments service \
-             failed on invoice 3; it should return the error"
-        );
-        let second = subject::pay_invoices(consumer.clone(), payments.clone());
-        second_worker_settles(second, &consumer, &payments, 1..=5).await;
+        let fail = Payments::fail_before_paying;
+        first_fails_then_next_settles(&nats, subject::pay_invoices, 3, fail)
+            .await;
     }
 
     #[tokio::test]
     async fn a_payment_made_but_unheard_is_not_made_twice() {
         let nats = broker!();
-        let queue = Queue::new(&nats).await;
-        let consumer = queue.consumer(ms(300)).await;
-        queue.publish(1..=5).await;
-        let payments = Payments::new();
-        payments.fail_after_paying(4);
-        let first = within(
-            "the first worker, once the payments service failed on invoice \
-             4 (it should return that error),",
-            secs(2),
-            subject::pay_invoices(consumer.clone(), payments.clone()),
-        )
-        .await;
-        assert!(
-            first.is_err(),
-            "the first worker returned Ok(()) when the payments service \
-             failed on invoice 4; it should return the error"
-        );
-        let second = subject::pay_invoices(consumer.clone(), payments.clone());
-        second_worker_settles(second, &consumer, &payments, 1..=5).await;
+        let fail = Payments::fail_after_paying;
+        first_fails_then_next_settles(&nats, subject::pay_invoices, 4, fail)
+            .await;
     }
 
     #[tokio::test]
