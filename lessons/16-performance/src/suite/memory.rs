@@ -107,9 +107,20 @@ pub fn memory(
         unit: Unit::Seconds,
         n: Some(big),
     };
-    wall_row(report, &walls, &m, Some(rust_big), sleep);
-    after_idle_row(report, &walls, &m, rust_big, sleep, idle);
-    wall_row(report, &walls, &m, python_big, sleep);
+    let ideal = sleep.as_secs_f64();
+    if let Some(runs) = m.get(rust_big) {
+        let who = (runs.name.as_str(), runs.lang);
+        wall_row(report, &walls, who, wall_secs(&runs.values), ideal);
+        // The unmeasured runs before it, after the machine sat idle.
+        let idle =
+            format!("{}, first after {:.0} s idle", who.0, idle.as_secs_f64());
+        let samples = after_idle_secs(&runs.values);
+        wall_row(report, &walls, (&idle, who.1), samples, ideal);
+    }
+    if let Some(runs) = m.get(python_big) {
+        let who = (runs.name.as_str(), runs.lang);
+        wall_row(report, &walls, who, wall_secs(&runs.values), ideal);
+    }
     Ok(MemoryFound {
         tasks: big,
         sleep,
@@ -222,79 +233,53 @@ fn reserved_row(
 }
 
 /// A task probe's wall times, as a row of a group of their own.
+/// Task probe wall times as a row of a group of their own.
 fn wall_row(
     report: &mut Report,
     walls: &Group,
-    m: &Measured<Probed>,
-    slot: Option<Slot>,
-    sleep: Duration,
+    (name, lang): (&str, Lang),
+    samples: Samples,
+    ideal: f64,
 ) {
-    let Some(runs) = m.get(slot) else { return };
     report.measurements.push(Measurement {
         group: walls.title.clone(),
-        contender: runs.name.clone(),
-        lang: runs.lang,
+        contender: name.to_owned(),
+        lang,
         unit: walls.unit,
-        samples: wall_secs(&runs.values),
+        samples,
         n: walls.n,
-        ideal: Some(sleep.as_secs_f64()),
+        ideal: Some(ideal),
         tutorials_say: None,
     });
 }
 
-/// The unmeasured runs before the Rust probe's, after the machine sat
-/// idle, as a row of their own beside it.
-fn after_idle_row(
-    report: &mut Report,
-    walls: &Group,
-    m: &Measured<Probed>,
-    slot: Slot,
-    sleep: Duration,
-    idle: Duration,
-) {
-    let Some(runs) = m.get(slot) else { return };
-    let secs = runs.values.iter().filter_map(|v| match *v {
+/// One figure of every task probe run, as samples (thread runs have none).
+fn task_samples(
+    values: &[Probed],
+    pick: fn(&Probed) -> Option<f64>,
+) -> Samples {
+    Samples(values.iter().filter_map(pick).collect())
+}
+
+fn wall_secs(values: &[Probed]) -> Samples {
+    task_samples(values, |v| match *v {
+        Probed::Tasks { wall_secs, .. } => Some(wall_secs),
+        Probed::Threads { .. } => None,
+    })
+}
+
+fn cpu_secs(values: &[Probed]) -> Samples {
+    task_samples(values, |v| match *v {
+        Probed::Tasks { cpu_secs, .. } => cpu_secs,
+        Probed::Threads { .. } => None,
+    })
+}
+
+fn after_idle_secs(values: &[Probed]) -> Samples {
+    task_samples(values, |v| match *v {
         Probed::Tasks {
             after_idle_secs, ..
         } => after_idle_secs,
         Probed::Threads { .. } => None,
-    });
-    report.measurements.push(Measurement {
-        group: walls.title.clone(),
-        contender: format!(
-            "{}, first after {:.0} s idle",
-            runs.name,
-            idle.as_secs_f64()
-        ),
-        lang: runs.lang,
-        unit: walls.unit,
-        samples: Samples(secs.collect()),
-        n: walls.n,
-        ideal: Some(sleep.as_secs_f64()),
-        tutorials_say: None,
-    });
-}
-
-fn wall_secs(values: &[Probed]) -> Samples {
-    Samples(
-        values
-            .iter()
-            .filter_map(|v| match *v {
-                Probed::Tasks { wall_secs, .. } => Some(wall_secs),
-                Probed::Threads { .. } => None,
-            })
-            .collect(),
-    )
-}
-
-fn cpu_secs(values: &[Probed]) -> Samples {
-    Samples(
-        values
-            .iter()
-            .filter_map(|v| match *v {
-                Probed::Tasks { cpu_secs, .. } => cpu_secs,
-                Probed::Threads { .. } => None,
-            })
-            .collect(),
-    )
+    })
 }
