@@ -73,19 +73,6 @@ where
     }
 }
 
-/// Waits until the count stops growing for `quiet`; the count.
-pub async fn wait_settled(js: &Context, names: &Names, quiet: Duration) -> u64 {
-    let mut last = count(js, names).await.unwrap_or(0);
-    loop {
-        tokio::time::sleep(quiet).await;
-        let now = count(js, names).await.unwrap_or(0);
-        if now == last {
-            return now;
-        }
-        last = now;
-    }
-}
-
 /// The job id of every recorded result, sorted (a repeated id would show).
 pub async fn ids(js: &Context, names: &Names) -> anyhow::Result<Vec<u32>> {
     let n = count(js, names).await? as usize;

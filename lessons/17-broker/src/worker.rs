@@ -11,6 +11,7 @@ use async_nats::jetstream::message::PublishMessage;
 use async_nats::jetstream::{Context, Message};
 use futures::StreamExt;
 use tokio::task::JoinSet;
+use tokio::time::{Instant, timeout_at};
 use tokio_util::sync::CancellationToken;
 
 use crate::queue::{self, Names};
@@ -40,6 +41,11 @@ pub struct Plan {
 /// How long one pull waits for jobs before the worker looks at its stop
 /// flag again.
 pub const PULL_WAIT: Duration = Duration::from_millis(100);
+
+/// How long past [`PULL_WAIT`] a pull may stay unanswered before the
+/// worker stops waiting for it. The broker always answers by then, unless
+/// it restarted and forgot the pull.
+pub const PULL_LOST: Duration = Duration::from_secs(1);
 
 /// What a worker reports as it goes (a child process prints these lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,8 +159,11 @@ pub async fn run(
             continue;
         };
         // Every job the broker sends is taken in hand, even after a stop
-        // request: it is delivered to us and counts against our acks.
-        while let Some(Ok(job)) = batch.next().await {
+        // request: it is delivered to us and counts against our acks. A
+        // pull the broker never answers (it restarted and forgot it) is
+        // given up at `give_up`: async-nats itself waits 5 s more.
+        let give_up = Instant::now() + PULL_WAIT + PULL_LOST;
+        while let Ok(Some(Ok(job))) = timeout_at(give_up, batch.next()).await {
             let (js, names, plan) = (js.clone(), names.clone(), plan.clone());
             let (totals, report) = (totals.clone(), report.clone());
             in_hand.spawn(handle(js, names, plan, job, totals, report));

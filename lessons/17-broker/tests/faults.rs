@@ -6,6 +6,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
+use async_nats::jetstream;
 use kit::timing::realtime_shared;
 use lesson_17_broker::server::{OwnServer, binary_installed};
 use lesson_17_broker::worker::{self, AckWhen, Plan};
@@ -71,6 +72,15 @@ fn own_server() -> Option<OwnServer> {
     Some(OwnServer::start().expect("starting nats-server"))
 }
 
+/// A client whose publishes give up on a lost ack after half a second
+/// (async-nats waits 5 s): a publish in flight when the broker dies is
+/// retried sooner. The message ids make the retry harmless either way.
+async fn impatient(url: &str) -> jetstream::Context {
+    let mut js = queue::connect(url).await.unwrap();
+    js.set_timeout(Duration::from_millis(500));
+    js
+}
+
 // The broker is killed (SIGKILL) and started again on the same port and
 // store while a producer publishes and three workers work. The clients
 // reconnect; the producer's retries and the workers' redeliveries are
@@ -82,7 +92,7 @@ async fn workers_survive_a_broker_restart_and_lose_no_job() {
         return;
     };
     let url = broker.url();
-    let js = queue::connect(&url).await.unwrap();
+    let js = impatient(&url).await;
     let names = queue::Names::new(&server::unique("L17_restart"));
     let setup = queue::Setup::default();
     queue::create(&js, &names, setup).await.unwrap();
@@ -95,7 +105,7 @@ async fn workers_survive_a_broker_restart_and_lose_no_job() {
             capacity: 10,
             ack: AckWhen::After,
         };
-        let js = queue::connect(&url).await.unwrap();
+        let js = impatient(&url).await;
         let report: worker::Report = Arc::new(|_| {});
         let run = worker::run(js, names.clone(), plan, stop.clone(), report);
         workers.push(tokio::spawn(run));
