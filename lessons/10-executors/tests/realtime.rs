@@ -91,6 +91,11 @@ fn claim_executors_blocked_worker() {
     let _guard = realtime_shared();
     let (block, period, rounds) = (ms(500), ms(50), 3);
 
+    // The two cases side by side, each on threads of its own: the block
+    // is a sleep, so they share no CPU but the ticks.
+    let two = std::thread::spawn(move || {
+        largest_gaps(rounds, two_workers, block, period)
+    });
     // One thread for every task: the blocking task stalls the ticker for
     // its whole 500 ms, in every round (a strict lower bound).
     let shared = largest_gaps(rounds, current_thread, block, period);
@@ -103,7 +108,7 @@ fn claim_executors_blocked_worker() {
     // Two workers, one blocked: the other runs the ticker. How late its
     // ticks come depends on free cores, so judge the median round, with
     // the course's margin for 50 ms (325 ms, still below the 500 ms block).
-    let free = largest_gaps(rounds, two_workers, block, period);
+    let free = two.join().unwrap();
     assert!(
         median(free.clone()) <= realtime_upper_bound(period),
         "on two workers the ticker should keep ticking: {free:?}"
@@ -133,8 +138,15 @@ fn picture_ticker_stalled_then_offloaded() {
         })
     };
 
+    // Both at once, each on a thread of its own (the call sleeps).
+    let (in_place, offloaded) = std::thread::scope(|scope| {
+        let in_place = scope.spawn(|| draw(Placement::InPlace));
+        let offloaded = draw(Placement::Offloaded);
+        (in_place.join().unwrap(), offloaded)
+    });
+
     // In place: the ticker's first 100 ms sleep lasts the whole call.
-    let (tl, ticks) = draw(Placement::InPlace);
+    let (tl, ticks) = in_place;
     assert_eq!(ticks.count, 1, "one tick, after the call");
     assert!(ticks.largest_gap >= PICTURE_CALL, "{ticks:?}");
     let sleep = tl.span("sleep 1").unwrap();
@@ -148,7 +160,7 @@ fn picture_ticker_stalled_then_offloaded() {
 
     // Offloaded: the ticker keeps its beat through the call; the longest
     // gap is well under the 800 ms call (at most 400 ms, the margin).
-    let (tl, ticks) = draw(Placement::Offloaded);
+    let (tl, ticks) = offloaded;
     assert!(ticks.count >= 2, "{ticks:?}");
     assert!(
         ticks.largest_gap <= realtime_upper_bound(PICTURE_PERIOD),
