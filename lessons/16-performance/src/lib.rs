@@ -18,8 +18,11 @@
 //! [`server`] runs the test server in its own process, [`python`] runs the
 //! Python side, [`machine`] records what it all ran on, [`suite`] says
 //! which contenders run at which sizes, and [`targets`] judges what they
-//! measured against the limits set for a 2-core machine.
+//! measured against the limits set for a 2-core machine; [`settle`] and
+//! [`allocator`] keep one round's leftovers (ports, freed memory) from
+//! slowing the next.
 
+pub mod allocator;
 pub mod bench;
 pub mod chart;
 pub mod coord;

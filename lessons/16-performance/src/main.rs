@@ -113,6 +113,7 @@ enum Probe {
 }
 
 fn main() -> ExitCode {
+    lesson_16_performance::allocator::keep_freed_memory();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
