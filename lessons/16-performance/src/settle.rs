@@ -11,8 +11,9 @@
 //! here: the client's CPU for 10,000 HTTP/1.1 requests went from about
 //! 0.5 s to 1.6 s, and the run from 0.45 s to 1.2 s, when it began right
 //! after Python's ten thousand connections. Only such a run waits for the
-//! ports: an h2c run opens one connection, and a pause before it would
-//! only let the client's allocator give back the memory the run needs.
+//! ports: an h2c run opens one connection and has nothing to wait for.
+//! (A pause also used to let the client's allocator hand back the memory
+//! the next run needed; `allocator` now keeps it.)
 
 use std::time::Duration;
 

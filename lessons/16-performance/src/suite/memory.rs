@@ -233,7 +233,6 @@ fn reserved_row(
 }
 
 /// A task probe's wall times, as a row of a group of their own.
-/// Task probe wall times as a row of a group of their own.
 fn wall_row(
     report: &mut Report,
     walls: &Group,
