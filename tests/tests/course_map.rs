@@ -310,3 +310,68 @@ fn every_test_file_of_a_lesson_the_test_server_or_the_runner_is_built_into_a_tes
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+/// A doc comment's code fence that rustdoc would compile: no language, or
+/// one of rustdoc's own (`rust`, `compile_fail`, `should_panic`, ...).
+fn runs_as_doctest(fence: &str) -> bool {
+    let info = fence.trim_start_matches('`').trim();
+    info.split(',').map(str::trim).all(|word| {
+        word.is_empty()
+            || word == "rust"
+            || word.starts_with("edition")
+            || [
+                "compile_fail",
+                "should_panic",
+                "no_run",
+                "ignore",
+                "test_harness",
+            ]
+            .contains(&word)
+    })
+}
+
+// `doctest = false` saves a rustdoc run per crate on every `cargo test`;
+// it must never hide an example that should run.
+#[test]
+fn crates_without_doctests_have_no_doc_examples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut crates: Vec<PathBuf> = ["course", "tests"].map(|d| root.join(d)).into();
+    for group in ["lessons", "shared"] {
+        for entry in std::fs::read_dir(root.join(group)).unwrap() {
+            crates.push(entry.unwrap().path());
+        }
+    }
+    let mut problems = Vec::new();
+    for dir in crates {
+        let Ok(manifest) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+            continue;
+        };
+        if !manifest.contains("doctest = false") {
+            continue;
+        }
+        for file in rust_files(&dir.join("src"), true) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let mut open = false;
+            for (i, line) in text.lines().enumerate() {
+                let doc = line.trim_start();
+                let Some(doc) = doc.strip_prefix("//!").or_else(|| doc.strip_prefix("///")) else {
+                    continue;
+                };
+                let doc = doc.trim();
+                if !doc.starts_with("```") {
+                    continue;
+                }
+                if !open && runs_as_doctest(doc) {
+                    problems.push(format!(
+                        "{}:{}: a doc example in a crate with `doctest = false`: \
+                         remove that line from its Cargo.toml, or mark the fence `text`",
+                        file.display(),
+                        i + 1
+                    ));
+                }
+                open = !open;
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}

@@ -30,14 +30,14 @@ pub struct AliveCounts {
 }
 
 // ANCHOR: alive
-/// Spawns `n` tasks, task `i` sleeping `i * step`, and reads the
-/// alive-task count along the way. Assumes these are the runtime's only
-/// tasks.
-pub async fn alive_tasks(n: usize, step: Duration) -> AliveCounts {
+/// Spawns one task per entry of `sleeps` (shortest first), each sleeping
+/// that long, and reads the alive-task count along the way. Assumes these
+/// are the runtime's only tasks.
+pub async fn alive_tasks(sleeps: &[Duration]) -> AliveCounts {
     let metrics = Handle::current().metrics();
-    let mut handles: Vec<_> = (1..=n)
-        .map(|i| tokio::spawn(sleep(step * i as u32)))
-        .collect();
+    let n = sleeps.len();
+    let mut handles: Vec<_> =
+        sleeps.iter().map(|&d| tokio::spawn(sleep(d))).collect();
     let after_spawn = metrics.num_alive_tasks();
 
     // Join the first half: the other half still sleeps.
@@ -60,6 +60,11 @@ pub async fn alive_tasks(n: usize, step: Duration) -> AliveCounts {
         finished,
         after_join: alive_once_released(&handles).await,
     }
+}
+
+/// `n` sleeps, rising by `step`: `step`, `2 step`, ..., `n step`.
+pub fn rising(n: u32, step: Duration) -> Vec<Duration> {
+    (1..=n).map(|i| step * i).collect()
 }
 
 /// `num_alive_tasks` once every finished task of `handles` is released.

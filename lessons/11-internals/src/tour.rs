@@ -103,7 +103,8 @@ fn looking_inside_tokio_runtime_metrics() {
         ("multi-thread", tokio::runtime::Builder::new_multi_thread()),
     ] {
         let runtime = builder.enable_all().build().expect("a runtime");
-        let counts = runtime.block_on(metrics::alive_tasks(10, ms(50)));
+        let counts = runtime
+            .block_on(metrics::alive_tasks(&metrics::rising(10, ms(50))));
         println!(
             "{flavour}: {} spawned, {} alive; {} once half are joined",
             counts.spawned, counts.after_spawn, counts.half_way

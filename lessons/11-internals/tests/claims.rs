@@ -10,7 +10,8 @@ use lesson_11_internals::metrics;
 #[tokio::test(start_paused = true)] // current-thread
 async fn claim_internals_metrics_count_tasks() {
     // Ten tasks sleeping 1, 2, ..., 10 s.
-    let (counts, took) = measure(metrics::alive_tasks(10, secs(1))).await;
+    let (counts, took) =
+        measure(metrics::alive_tasks(&metrics::rising(10, secs(1)))).await;
     assert_eq!(
         counts,
         metrics::AliveCounts {

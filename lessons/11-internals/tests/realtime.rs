@@ -18,10 +18,11 @@ const SLEEPS: [Duration; 3] = [ms(40), ms(80), ms(40)];
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn claim_internals_metrics_count_tasks_on_two_workers() {
     let _guard = realtime_shared();
-    // Ten tasks sleeping 0.3, 0.6, ..., 3 s: the half-way read comes just
-    // after 1.5 s, and the sixth task ends at 1.8 s, a margin wider than
-    // the course's 250 ms.
-    let counts = metrics::alive_tasks(10, ms(300)).await;
+    // Five short sleeps, then five that end 300 ms later: the half-way
+    // read comes just after 50 ms and the sixth task ends at 350 ms, a
+    // margin wider than the course's 250 ms.
+    let sleeps = [10, 20, 30, 40, 50, 350, 360, 370, 380, 390].map(ms);
+    let counts = metrics::alive_tasks(&sleeps).await;
     println!(
         "multi-thread: right after the last .await {} alive, once released {}",
         counts.just_joined, counts.after_join
