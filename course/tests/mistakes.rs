@@ -1,19 +1,27 @@
-//! Every known mistake of `course/mistakes.toml` is recognised in `check`'s
-//! real output: each entry has a wrong snippet under `course/mistakes/`
-//! (the whole file a learner would write), and `check` on it prints that
-//! entry's pointer line, and no other.
+//! Every known mistake of `course/mistakes.toml` is recognised in the real
+//! output `check` reads: each entry has a wrong snippet under
+//! `course/mistakes/` (the whole file a learner would write), and its
+//! compiler errors or panic messages name that entry, and no other.
 //!
 //! The snippets need tokio, futures, axum and sqlx, which take minutes to
 //! build from cold; so the tiny course lives at a fixed place in the
 //! workspace's target folder with a target folder of its own, and files are
 //! rewritten only when they change: a second run builds nothing but the
 //! snippets. Only one test uses that folder.
+//!
+//! A `check` is a cargo run of its own, and cargo runs one at a time in a
+//! target folder: so the snippets are built in one cargo run and their
+//! tests run straight from the test binary, each read with the functions
+//! `check` reads with; and three go through `course check` itself, as a
+//! learner runs it (one that fails to compile, one that fails at run time
+//! under a low open-files limit, and one that names no mistake).
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
-use course::mistakes::{Mistake, table};
+use course::mistakes::{self, Mistake, table};
+use serde_json::Value;
 
 /// The snippet that makes no known mistake: its failure names none.
 const NOT_A_MISTAKE: &str = "wrong-sum";
@@ -246,22 +254,11 @@ fn make_course<'s>(root: &Path, snippets: &'s [Snippet]) -> Vec<Lesson<'s>> {
     lessons
 }
 
-/// `course check ID` on the tiny course, as a learner would run it.
-fn check(root: &Path, id: &str, ulimit: Option<u32>) -> Output {
-    let binary = env!("CARGO_BIN_EXE_course");
-    let mut cmd = match ulimit {
-        Some(n) => {
-            let mut sh = Command::new("sh");
-            sh.arg("-c")
-                .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
-                .arg(binary);
-            sh
-        }
-        None => Command::new(binary),
-    };
-    cmd.arg("--root")
-        .arg(root)
-        .args(["check", id])
+/// A command that runs in the tiny course with `check`'s environment, so
+/// that cargo finds every dependency built.
+fn in_tiny_course(program: impl AsRef<std::ffi::OsStr>, root: &Path) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.current_dir(root)
         .env("CARGO_TARGET_DIR", root.join("target"))
         .env("NO_COLOR", "1")
         // The sqlx snippet's error is the one a learner without a database
@@ -269,9 +266,154 @@ fn check(root: &Path, id: &str, ulimit: Option<u32>) -> Output {
         .env_remove("DATABASE_URL")
         .env_remove("SQLX_OFFLINE")
         .env_remove("SQLX_OFFLINE_DIR")
-        .env_remove("RUSTFLAGS")
+        .env_remove("RUSTFLAGS");
+    cmd
+}
+
+/// `program` under `ulimit -n N` when `ulimit` says so.
+fn limited(program: &Path, ulimit: Option<u32>) -> (PathBuf, Vec<String>) {
+    match ulimit {
+        Some(n) => (
+            "sh".into(),
+            vec![
+                "-c".into(),
+                format!("ulimit -n {n} && exec \"$0\" \"$@\""),
+                program.display().to_string(),
+            ],
+        ),
+        None => (program.to_owned(), Vec::new()),
+    }
+}
+
+/// `course check ID` on the tiny course, as a learner would run it.
+fn check(root: &Path, id: &str, ulimit: Option<u32>) -> Output {
+    let (program, args) = limited(Path::new(env!("CARGO_BIN_EXE_course")), ulimit);
+    in_tiny_course(program, root)
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .args(["check", id])
         .output()
         .expect("the course binary runs")
+}
+
+/// cargo's JSON messages of building the `exercises` tests of `packages`
+/// (what `cargo test --no-run` builds); it goes on past a crate that
+/// fails (`--keep-going`).
+fn build(root: &Path, packages: &[String]) -> Vec<Value> {
+    let mut cmd = in_tiny_course("cargo", root);
+    cmd.args(["build", "--keep-going", "--message-format=json"])
+        .args(["--test", "exercises"])
+        .stderr(Stdio::null());
+    for package in packages {
+        cmd.args(["-p", package]);
+    }
+    let out = cmd.output().expect("cargo runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect()
+}
+
+/// Whether a JSON message of cargo's is about the crate in `dir`.
+fn from_crate(message: &Value, dir: &str) -> bool {
+    message["manifest_path"]
+        .as_str()
+        .is_some_and(|m| m.ends_with(&format!("/{dir}/Cargo.toml")))
+}
+
+/// What one snippet's wrong code gave.
+struct Seen {
+    id: String,
+    /// `None` if it did what it must not: compile, or pass its test.
+    failed_with: Option<String>,
+    /// The mistakes `check` would name.
+    named: Vec<String>,
+}
+
+fn named(found: &[&Mistake]) -> Vec<String> {
+    found.iter().map(|m| m.pointer()).collect()
+}
+
+/// Every snippet that must not compile, built in one cargo run: each one's
+/// errors, rendered as cargo prints them, read as `check` reads a build log.
+fn compile_errors(root: &Path, lessons: &[Lesson<'_>]) -> Vec<Seen> {
+    let failing: Vec<&Lesson<'_>> = lessons
+        .iter()
+        .filter(|l| l.number != RUNTIME_LESSON)
+        .collect();
+    let packages: Vec<String> = failing
+        .iter()
+        .map(|l| format!("lesson-{}", l.name()))
+        .collect();
+    let messages = build(root, &packages);
+    failing
+        .iter()
+        .map(|lesson| {
+            let log: Vec<&str> = messages
+                .iter()
+                .filter(|m| m["reason"] == "compiler-message" && from_crate(m, &lesson.name()))
+                .filter(|m| m["message"]["level"] == "error")
+                .filter_map(|m| m["message"]["rendered"].as_str())
+                .collect();
+            let log = log.join("\n");
+            Seen {
+                id: lesson.snippets[0].id.clone(),
+                named: named(&mistakes::in_build_log(table(), &log)),
+                failed_with: (!log.is_empty()).then_some(log),
+            }
+        })
+        .collect()
+}
+
+/// Every snippet that compiles, each test run alone from the one test
+/// binary: its panic messages, read as `check` reads a failing run's.
+fn panics(root: &Path, lesson: &Lesson<'_>) -> Vec<Seen> {
+    let messages = build(root, &[format!("lesson-{}", lesson.name())]);
+    let binary = messages
+        .iter()
+        .filter(|m| m["reason"] == "compiler-artifact" && from_crate(m, &lesson.name()))
+        .find_map(|m| m["executable"].as_str())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("the snippets that should compile did not: {messages:?}"));
+    lesson
+        .snippets
+        .iter()
+        .map(|s| {
+            let (program, args) = limited(&binary, s.ulimit);
+            let test = format!("{}::stub::runs", s.module());
+            let out = in_tiny_course(program, root)
+                .args(args)
+                .args(["--include-ignored", "--exact", &test])
+                .current_dir(root.join("lessons").join(lesson.name()))
+                .env("RUST_BACKTRACE", "1")
+                .output()
+                .expect("the test binary runs");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let failures = course::cargo::parse_failures(&stdout);
+            let messages = failures.iter().map(|f| f.message.as_str());
+            Seen {
+                id: s.id.clone(),
+                named: named(&mistakes::in_messages(table(), messages)),
+                failed_with: (!out.status.success()).then(|| stdout.into_owned()),
+            }
+        })
+        .collect()
+}
+
+/// Why `seen` is wrong, if it is.
+fn verdict(seen: &Seen) -> Option<String> {
+    match entry(&seen.id) {
+        _ if seen.failed_with.is_none() => Some("it compiled, or its test passed".to_owned()),
+        None if seen.named.is_empty() => None,
+        None => Some(format!("expected no known mistake, got {:?}", seen.named)),
+        Some(m) if seen.named == [m.pointer()] => None,
+        Some(m) => Some(format!(
+            "expected only\n{}\ngot {:?}",
+            m.pointer(),
+            seen.named
+        )),
+    }
 }
 
 fn entry(id: &str) -> Option<&'static Mistake> {
@@ -299,38 +441,78 @@ fn check_points_each_known_mistake_at_its_section() {
 
     let root = course_root();
     let lessons = make_course(&root, &snippets);
-    // The open-files limit last: by then its lesson is built, and cargo
-    // itself runs under the low limit only to find nothing to do.
-    let mut runs: Vec<(&Lesson<'_>, &Snippet)> = lessons
-        .iter()
-        .flat_map(|l| l.snippets.iter().map(move |s| (l, *s)))
-        .collect();
-    runs.sort_by_key(|(_, s)| s.ulimit.is_some());
-
+    let runtime = lessons.iter().find(|l| l.number == RUNTIME_LESSON).unwrap();
     let mut wrong = Vec::new();
-    for (lesson, s) in runs {
+    let seen = compile_errors(&root, &lessons)
+        .into_iter()
+        .chain(panics(&root, runtime));
+    for seen in seen {
+        // `--nocapture` shows what each snippet got.
+        eprintln!(
+            "{:<36} {}",
+            seen.id,
+            seen.named.first().map_or("(none)", |p| p.as_str())
+        );
+        if let Some(verdict) = verdict(&seen) {
+            let output = seen.failed_with.unwrap_or_default();
+            wrong.push(format!(
+                "{}: {verdict}\n--- what it printed\n{output}",
+                seen.id
+            ));
+        }
+    }
+
+    // Three through `check` itself: its pointer lines are the ones above.
+    let through_check = [
+        lessons
+            .iter()
+            .find(|l| l.number != RUNTIME_LESSON)
+            .unwrap()
+            .snippets[0],
+        runtime
+            .snippets
+            .iter()
+            .find(|s| s.ulimit.is_some())
+            .unwrap(),
+        runtime
+            .snippets
+            .iter()
+            .find(|s| s.id == NOT_A_MISTAKE)
+            .unwrap(),
+    ];
+    for s in through_check {
+        let lesson = lessons
+            .iter()
+            .find(|l| l.snippets.iter().any(|x| x.id == s.id))
+            .unwrap();
         let out = check(&root, &lesson.exercise_id(s), s.ulimit);
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        let pointers: Vec<&str> = text
+        let named: Vec<String> = text
             .lines()
             .map(str::trim)
             .filter(|l| l.starts_with("→ Known mistake"))
+            .map(str::to_owned)
             .collect();
-        // `--nocapture` shows what each snippet got.
-        eprintln!("{:<36} {}", s.id, pointers.first().unwrap_or(&"(none)"));
-        let verdict = match entry(&s.id) {
-            _ if out.status.success() => Some("check passed".to_owned()),
-            None if pointers.is_empty() && text.contains("is not done yet") => None,
-            None => Some(format!("expected no known mistake, got {pointers:?}")),
-            Some(m) if pointers == [m.pointer()] => None,
-            Some(m) => Some(format!("expected only\n{}\ngot {pointers:?}", m.pointer())),
+        let seen = Seen {
+            id: s.id.clone(),
+            failed_with: (!out.status.success()).then(|| text.clone()),
+            named,
+        };
+        let verdict = match verdict(&seen) {
+            None if entry(&s.id).is_none() && !text.contains("is not done yet") => {
+                Some("check did not say the exercise is not done".to_owned())
+            }
+            v => v,
         };
         if let Some(verdict) = verdict {
-            wrong.push(format!("{}: {verdict}\n--- check's output\n{text}", s.id));
+            wrong.push(format!(
+                "{} (through check): {verdict}\n--- check's output\n{text}",
+                s.id
+            ));
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n\n"));

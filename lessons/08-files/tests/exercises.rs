@@ -5,8 +5,8 @@
 //! Files live in temporary directories; the download tests talk to a test
 //! server on 127.0.0.1, or to a one-request server of their own that sends
 //! a body in parts. Every wait has a limit, so a wrong answer fails with a
-//! message instead of hanging. The tests take turns (`one_at_a_time`): one
-//! of them measures the memory the whole process holds.
+//! message instead of hanging. Two tests run alone (`alone`): one measures
+//! the memory the whole process holds.
 
 // The counting allocator below implements an unsafe trait.
 #![allow(unsafe_code)]
@@ -67,18 +67,25 @@ async fn most_memory_during<F: Future>(fut: F) -> (F::Output, usize) {
     (out, PEAK.load(Ordering::SeqCst).saturating_sub(before))
 }
 
-/// The tests of this file take turns, so that one test's memory is not
-/// counted in another's.
-static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+/// Two tests run alone: one counts the memory the whole process holds, the
+/// other races a reader against the saves and wants both cores. The rest
+/// share nothing (each has its own folder and server) and run side by side.
+static TURN: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
 
-/// Waits for this test's turn (an async test).
-async fn one_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
-    TURN.lock().await
+/// Waits until no other test of this file runs.
+async fn alone() -> tokio::sync::RwLockWriteGuard<'static, ()> {
+    TURN.write().await
 }
 
-/// Waits for this test's turn (a test that builds its own runtime).
-fn one_at_a_time_blocking() -> tokio::sync::MutexGuard<'static, ()> {
-    TURN.blocking_lock()
+/// Waits until no test that runs [`alone`] runs (an async test).
+async fn beside_others() -> tokio::sync::RwLockReadGuard<'static, ()> {
+    TURN.read().await
+}
+
+/// Waits until no test that runs [`alone`] runs (a test that builds its
+/// own runtime).
+fn beside_others_blocking() -> tokio::sync::RwLockReadGuard<'static, ()> {
+    TURN.blocking_read()
 }
 
 // ------------------------------------------------------------------ values
@@ -259,7 +266,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn a_large_log_is_read_line_by_line() {
-        let _turn = one_at_a_time().await;
+        let _turn = alone().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let log = dir.path().join("app.log");
         let errors = write_sample_log(&log, 100_000).await.expect("the sample log is written");
@@ -280,7 +287,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn a_last_line_without_a_newline_counts() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("short.log");
         std::fs::write(&path, "ERROR one\nINFO two\nERROR three").expect("the log is written");
@@ -294,7 +301,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn a_line_is_counted_once_however_often_it_matches() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("twice.log");
         std::fs::write(&path, "ERROR: ERROR while logging an ERROR\nINFO fine\nERROR\n")
@@ -309,7 +316,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn a_missing_file_is_an_error_not_zero() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let missing = dir.path().join("nope.log");
         let result = within("count_matching", secs(10),
@@ -327,7 +334,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn saves_and_loads_back() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
         let (one, two) = (big("one", 1), big("two", 2));
@@ -346,7 +353,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn no_file_yet_is_none_and_garbage_is_invalid_data() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("state.json");
         let nothing: Option<Big> = within("load_json", secs(10), subject::load_json(&path))
@@ -364,7 +371,7 @@ kit::exercise_tests! {
     #[tokio::test]
     async fn a_changed_file_is_replaced_not_rewritten_in_place() {
         use std::os::unix::fs::MetadataExt;
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("state.json");
         let (old, new) = (Doc::Fine("old".into()), Doc::Fine("new".into()));
@@ -389,7 +396,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn a_failed_save_changes_no_file() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
         let old = Doc::Fine("old".into());
@@ -420,7 +427,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn a_value_that_cannot_become_json_changes_no_file() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
         let old = Doc::Fine("old".into());
@@ -444,7 +451,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn leaves_nothing_else_in_the_directory() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
         for seed in 0..3 {
@@ -461,7 +468,7 @@ kit::exercise_tests! {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_reader_never_sees_a_torn_or_missing_file() {
-        let _turn = one_at_a_time().await;
+        let _turn = alone().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("state.json");
         let (a, b) = (big("a", 1), big("b", 2));
@@ -541,7 +548,7 @@ kit::exercise_tests! {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_body_is_written_to_disk_as_it_arrives() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (size, half) = (1 << 20, 1 << 19);
         let (go, wait) = mpsc::channel();
@@ -585,7 +592,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn an_error_status_is_an_error() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let server = TestServer::start().await.expect("the test server starts");
         let dir = tempfile::tempdir().expect("a temporary folder");
         let urls = vec![server.url("/bytes/10"), server.url("/status/404")];
@@ -599,7 +606,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn six_downloads_under_a_limit_of_two() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let server = TestServer::start().await.expect("the test server starts");
         let dir = tempfile::tempdir().expect("a temporary folder");
         let sizes = [1000_u64, 0, 70_000, 256, 1 << 20, 12_345];
@@ -624,7 +631,7 @@ kit::exercise_tests! {
 
     #[tokio::test]
     async fn ten_mebibytes_arrive_whole() {
-        let _turn = one_at_a_time().await;
+        let _turn = beside_others().await;
         let server = TestServer::start().await.expect("the test server starts");
         let dir = tempfile::tempdir().expect("a temporary folder");
         let size = test_server::MAX_BYTES;
@@ -638,7 +645,7 @@ kit::exercise_tests! {
 
     #[test]
     fn the_downloads_run_in_at_most_limit_tasks() {
-        let _turn = one_at_a_time_blocking();
+        let _turn = beside_others_blocking();
         with_server_apart(|server| async move {
             let dir = tempfile::tempdir().expect("a temporary folder");
             let client = Client::builder().http1_only().build().expect("a client");
@@ -665,7 +672,7 @@ kit::exercise_tests! {
 
     #[test]
     fn the_file_is_complete_when_download_all_returns() {
-        let _turn = one_at_a_time_blocking();
+        let _turn = beside_others_blocking();
         // One blocking thread: while the test holds it, no file write of
         // tokio's can run, so a write not awaited is still undone.
         let runtime = tokio::runtime::Builder::new_current_thread()
