@@ -1,5 +1,6 @@
 //! Real-clock tests: threads and blocking sleeps, which tokio's paused
-//! clock cannot see. Each takes `realtime_lock` so they never overlap, uses
+//! clock cannot see. They only sleep (a sleeping thread costs no CPU), so
+//! each takes `realtime_shared` and they run side by side; each uses
 //! delays of a few hundred ms, a strict lower bound and the course's
 //! generous upper bound (`kit::timing::realtime_upper_bound`). Every upper
 //! bound is below the time the slower alternative would take, so a pass
@@ -7,7 +8,7 @@
 
 use kit::Timeline;
 use kit::timing::{
-    assert_realtime, measure, measure_blocking, ms, realtime_lock,
+    assert_realtime, measure, measure_blocking, ms, realtime_shared,
 };
 use lesson_00_why_async::workload::{self, THREE_API_CALLS, THREE_FETCHES};
 use lesson_00_why_async::{blocking, concurrent, threads};
@@ -20,7 +21,7 @@ const EXPECTED: [&str; 3] = [
 
 #[test]
 fn blocking_calls_in_a_row_take_the_sum() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let (results, took) = measure_blocking(|| {
         blocking::run_blocking(&Timeline::new(), &THREE_FETCHES)
     });
@@ -30,7 +31,7 @@ fn blocking_calls_in_a_row_take_the_sum() {
 
 #[test]
 fn threads_overlap_their_waits() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let timeline = Timeline::new();
     let (results, took) =
         measure_blocking(|| threads::run_on_threads(&timeline, &THREE_FETCHES));
@@ -50,7 +51,7 @@ fn threads_overlap_their_waits() {
 
 #[test]
 fn three_api_calls_on_threads_scaled_down() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     // 2 s calls at 1/10 scale: 200 ms each; one by one would be 600 ms.
     let jobs = workload::scaled(&THREE_API_CALLS, 10);
     let (_, took) =
@@ -60,7 +61,7 @@ fn three_api_calls_on_threads_scaled_down() {
 
 #[test]
 fn concurrent_awaits_on_the_real_clock_match_the_paused_one() {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

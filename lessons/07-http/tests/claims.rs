@@ -29,30 +29,34 @@ fn urls(server: &TestServer, path: &str, n: usize) -> Vec<String> {
 #[tokio::test]
 async fn claim_http_http2_one_connection() {
     // 100 requests at once, each held 500 ms by the server so they overlap
-    // even on a busy machine.
-    let server = TestServer::start().await.unwrap();
-    let client = http2::http2_client().unwrap();
-    let url = server.url("/delay/500");
-    let versions = http2::many_at_once(&client, &url, 100).await.unwrap();
-    assert!(versions.iter().all(|&v| v == Version::HTTP_2));
-    assert_eq!(server.finished(), 100);
-    assert_eq!(server.connections(), 1, "HTTP/2: one connection for all");
-    assert!(
-        server.max_in_flight() > 1,
-        "many requests in flight on that one connection, got {}",
-        server.max_in_flight()
+    // even on a busy machine; HTTP/2 and HTTP/1.1 at the same time, each
+    // against a server of its own.
+    let hundred_at_once = |client: Client| async move {
+        let server = TestServer::start().await.unwrap();
+        let url = server.url("/delay/500");
+        let versions = http2::many_at_once(&client, &url, 100).await.unwrap();
+        (server, versions)
+    };
+    let ((h2, h2_versions), (h1, h1_versions)) = tokio::join!(
+        hundred_at_once(http2::http2_client().unwrap()),
+        hundred_at_once(http2::http1_client().unwrap()),
     );
 
-    // The same over HTTP/1.1: one request per connection at a time.
-    let server = TestServer::start().await.unwrap();
-    let client = http2::http1_client().unwrap();
-    let url = server.url("/delay/500");
-    let versions = http2::many_at_once(&client, &url, 100).await.unwrap();
-    assert!(versions.iter().all(|&v| v == Version::HTTP_11));
+    assert!(h2_versions.iter().all(|&v| v == Version::HTTP_2));
+    assert_eq!(h2.finished(), 100);
+    assert_eq!(h2.connections(), 1, "HTTP/2: one connection for all");
     assert!(
-        server.connections() > 1,
+        h2.max_in_flight() > 1,
+        "many requests in flight on that one connection, got {}",
+        h2.max_in_flight()
+    );
+
+    // Over HTTP/1.1: one request per connection at a time.
+    assert!(h1_versions.iter().all(|&v| v == Version::HTTP_11));
+    assert!(
+        h1.connections() > 1,
         "HTTP/1.1 needs a connection per request in flight, got {}",
-        server.connections()
+        h1.connections()
     );
 }
 

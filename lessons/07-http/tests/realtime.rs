@@ -5,8 +5,9 @@
 //! connections (exact), and by the clock — after warming the client's pool
 //! where concurrency is timed, so the time is the requests', not the
 //! handshakes' — with a strict lower bound and the course's one stated
-//! margin above (`kit::timing::realtime_upper_bound`). The tests hold
-//! `realtime_lock` and build their own runtime, as the test server's do.
+//! margin above (`kit::timing::realtime_upper_bound`). Each builds its own
+//! runtime, as the test server's do, and holds `realtime_shared`: they
+//! only wait, each on servers of its own, so they run side by side.
 //!
 //! (Not tokio's paused clock: with real sockets it may jump to the server's
 //! next timer while a request is still in the kernel, and time goes wrong.)
@@ -14,16 +15,16 @@
 use std::future::Future;
 
 use kit::timing::{
-    assert_realtime, assert_realtime_between, measure, ms, realtime_lock,
+    assert_realtime, assert_realtime_between, measure, ms, realtime_shared,
     realtime_upper_bound,
 };
 use lesson_07_http::{retry, speed};
 use reqwest::Client;
 use test_server::TestServer;
 
-/// Runs `test` on a fresh single-threaded runtime, holding the lock.
+/// Runs `test` on a fresh single-threaded runtime, beside other waiters.
 fn realtime<F: Future<Output = ()>>(test: F) {
-    let _guard = realtime_lock();
+    let _guard = realtime_shared();
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -17,9 +17,10 @@ use lesson_10_executors::pool_limit;
 use lesson_10_executors::stall::{largest_gaps, median};
 use tokio::runtime::{Builder, Runtime};
 
-/// Units of CPU work for the split: about 0.6 s in a debug build on this
-/// course's 2-core machine, 0.3 s per thread.
-const UNITS: u64 = 50_000_000;
+/// Units of CPU work for the split: about 0.15 s in a debug build on this
+/// course's 2-core machine, 75 ms per thread, ample beside a scheduler's
+/// time slice (a few ms), so two threads on two cores overlap.
+const UNITS: u64 = 20_000_000;
 
 // claim: executors/blocking-offloaded
 #[test]

@@ -27,7 +27,7 @@ fn smoke_all_prints_every_table_and_saves_the_report() {
         String::from_utf8_lossy(&out.stderr)
     );
     for heading in [
-        "### fan-out: 10 requests, 20 ms each",
+        "### fan-out: 10 requests, 10 ms each",
         "rust async, unlimited, h2c",
         "rust sequential, blocking",
         "### memory: one idle task or thread",

@@ -46,7 +46,8 @@ impl InHand {
 
 // ANCHOR: bounded
 /// Three workers, each willing to hold 10 jobs of 100 ms, on a consumer
-/// whose `max_ack_pending` is `limit`; 60 jobs. The peak in hand.
+/// whose `max_ack_pending` is `limit`; 30 jobs, as many as the three
+/// would hold at once. The peak in hand.
 pub async fn peak_in_hand(
     js: &Context,
     url: &str,
@@ -74,9 +75,9 @@ pub async fn peak_in_hand(
         let run = worker::run(js, names.clone(), plan, stop.clone(), report);
         workers.push(tokio::spawn(run));
     }
-    produce::publish_all(js, &names, 0..60).await;
+    produce::publish_all(js, &names, 0..30).await;
     // ANCHOR_END: bounded
-    results::wait_for(js, &names, 60, Duration::from_secs(30)).await;
+    results::wait_for(js, &names, 30, Duration::from_secs(30)).await;
     stop.cancel();
     for w in workers {
         w.await??;

@@ -55,7 +55,7 @@ impl Settings {
     pub fn delay(&self) -> Duration {
         match self.size {
             Size::Full => Duration::from_millis(100),
-            Size::Smoke => Duration::from_millis(20),
+            Size::Smoke => Duration::from_millis(10),
         }
     }
 }
