@@ -375,7 +375,16 @@ fn panics(root: &Path, lesson: &Lesson<'_>) -> Vec<Seen> {
         .filter(|m| m["reason"] == "compiler-artifact" && from_crate(m, &lesson.name()))
         .find_map(|m| m["executable"].as_str())
         .map(PathBuf::from)
-        .unwrap_or_else(|| panic!("the snippets that should compile did not: {messages:?}"));
+        .unwrap_or_else(|| {
+            let errors: Vec<&str> = messages
+                .iter()
+                .filter_map(|m| m["message"]["rendered"].as_str())
+                .collect();
+            panic!(
+                "the snippets that should compile did not:\n{}",
+                errors.join("\n")
+            )
+        });
     lesson
         .snippets
         .iter()
