@@ -104,8 +104,8 @@ async fn an_idle_timeout_frees_an_in_memory_database() {
     for pool in [&forgetful, &kept] {
         sqlx::query(CREATE).execute(pool).await.unwrap();
     }
-    // Twenty checks' worth of idleness.
-    tokio::time::sleep(ms(1000)).await;
+    // Eight checks' worth of idleness.
+    tokio::time::sleep(ms(400)).await;
 
     let err = sqlx::query_scalar::<_, i64>(COUNT)
         .fetch_one(&forgetful)
