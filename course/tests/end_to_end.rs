@@ -3,153 +3,18 @@
 //! reset restores the stub from git, and verify passes on the pristine copy.
 //! The lesson crate has no dependencies, so it builds in seconds.
 
+mod tiny_course;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const COURSE_TOML: &str = r#"
-[[lesson]]
-number = "01"
-slug = "demo"
-title = "A demo lesson"
-ready = true
-
-[[lesson]]
-number = "02"
-slug = "later"
-title = "Not written yet"
-ready = false
-
-[[exercise]]
-id = "01-double"
-lesson = "01"
-level = "warm-up"
-title = "Double a number"
-hint = "Doubling is one arithmetic operation."
-more = "Return `x * 2`; the tests call it with 21."
-time_limit_secs = 1
-"#;
-
-const STUB: &str = "pub fn double(x: u32) -> u32 {\n    todo!(\"double x\")\n}\n";
-const SOLUTION: &str = "pub fn double(x: u32) -> u32 {\n    x * 2\n}\n";
-
-/// Two known-wrong answers, each failing with a message that names it.
-const WRONG_PLUS: &str = "//! Wrong answer: adds two instead of doubling\n//! Expect: doubling means times two\npub fn double(x: u32) -> u32 {\n    x + 2\n}\n";
-const WRONG_SQUARE: &str = "//! Wrong answer: squares\n//! Expect: double(21) gave 441\npub fn double(x: u32) -> u32 {\n    x * x\n}\n";
-
-const TESTS: &str = r#"
-// Written out by hand here; kit's macro would be given
-// `exercise: double, id: "01-double"`.
-mod double {
-    mod stub {
-        use lesson_01_demo::exercises::double as subject;
-
-        #[test]
-        #[ignore = "exercise: check it with `cargo run -p course -- check 01-double`"]
-        fn doubles() {
-            let got = subject::double(21);
-            assert_eq!(got, 42, "double(21) gave {got}: doubling means times two");
-        }
-    }
-    mod solution {
-        use lesson_01_demo::solutions::double as subject;
-
-        #[test]
-        fn doubles() {
-            let got = subject::double(21);
-            assert_eq!(got, 42, "double(21) gave {got}: doubling means times two");
-        }
-    }
-}
-"#;
-
-fn write(root: &Path, path: &str, text: &str) {
-    let path = root.join(path);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
-fn git(root: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(root)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn make_course(root: &Path) {
-    write(
-        root,
-        "Cargo.toml",
-        "[workspace]\nresolver = \"3\"\nmembers = [\"lessons/*\"]\n",
-    );
-    write(root, "course.toml", COURSE_TOML);
-    write(root, ".gitignore", "/target\n/.course-state\n*.rs.backup\n");
-    write(
-        root,
-        "lessons/01-demo/Cargo.toml",
-        "[package]\nname = \"lesson-01-demo\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n",
-    );
-    write(
-        root,
-        "lessons/01-demo/src/lib.rs",
-        "#[allow(unused_variables)]\npub mod exercises;\npub mod solutions;\n",
-    );
-    write(
-        root,
-        "lessons/01-demo/src/exercises.rs",
-        "pub mod double;\n",
-    );
-    write(
-        root,
-        "lessons/01-demo/src/solutions.rs",
-        "pub mod double;\n",
-    );
-    write(root, "lessons/01-demo/src/exercises/double.rs", STUB);
-    write(root, "lessons/01-demo/src/solutions/double.rs", SOLUTION);
-    write(root, "lessons/01-demo/tests/exercises.rs", TESTS);
-    write(
-        root,
-        "lessons/01-demo/tests/wrong/double/plus_two.rs",
-        WRONG_PLUS,
-    );
-    write(
-        root,
-        "lessons/01-demo/tests/wrong/double/square.rs",
-        WRONG_SQUARE,
-    );
-    write(
-        root,
-        "book/src/01-demo.md",
-        "# Demo\n\n### Exercise 01-double\n\nRun `cargo run -p course -- check 01-double`.\n",
-    );
-    git(root, &["init", "-q"]);
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "course"]);
-}
+use tiny_course::{COURSE_TOML, SOLUTION, STUB, TESTS, write};
 
 /// Runs the course binary on `root`, building into the copy's own target.
 fn course(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_course"))
-        .arg("--root")
-        .arg(root)
+    tiny_course::course(root)
         .args(args)
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .env("NO_COLOR", "1")
-        .env_remove("RUSTFLAGS")
         .output()
         .expect("the course binary runs")
 }
@@ -166,7 +31,7 @@ fn text(out: &Output) -> String {
 fn the_learner_loop_on_a_tiny_course() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    make_course(root);
+    tiny_course::make(root);
     let stub_path = root.join("lessons/01-demo/src/exercises/double.rs");
     let backup_path = root.join("lessons/01-demo/src/exercises/double.rs.backup");
 
@@ -303,7 +168,7 @@ fn the_learner_loop_on_a_tiny_course() {
 fn verify_proves_wrong_answers_fail_for_the_right_reason() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    make_course(root);
+    tiny_course::make(root);
     let stub_path = root.join("lessons/01-demo/src/exercises/double.rs");
     write(
         root,
@@ -354,7 +219,7 @@ fn verify_proves_wrong_answers_fail_for_the_right_reason() {
 fn check_stops_code_that_never_finishes() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    make_course(root);
+    tiny_course::make(root);
     write(
         root,
         "lessons/01-demo/src/exercises/double.rs",
@@ -375,7 +240,7 @@ fn check_stops_code_that_never_finishes() {
 fn a_wrong_answer_shows_the_assertion_not_cargo_noise() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    make_course(root);
+    tiny_course::make(root);
     write(
         root,
         "lessons/01-demo/src/exercises/double.rs",
@@ -454,7 +319,7 @@ fn watch_without_a_watchable_folder_suggests_manual_run() {
 fn one_message_from_several_tests_is_shown_once() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    make_course(root);
+    tiny_course::make(root);
     // Two stub tests that fail the same way on the same wrong answer.
     let twice = TESTS.replace(
         "        #[test]\n        #[ignore",
