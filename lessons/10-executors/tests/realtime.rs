@@ -7,7 +7,7 @@
 use kit::Timeline;
 use kit::timing::{
     fmt_duration, measure_blocking, ms, realtime_lock, realtime_shared,
-    realtime_upper_bound,
+    realtime_upper_bound, secs,
 };
 use lesson_10_executors::blocking::{
     Placement, ticker_during_call, ticker_during_call_drawn,
@@ -26,16 +26,16 @@ const UNITS: u64 = 20_000_000;
 #[test]
 fn claim_executors_blocking_offloaded() {
     let _guard = realtime_shared();
-    // The Python tutorial's call takes 2 s; 500 ms is already ten beats
-    // of the ticker and above its margin (325 ms), so the cases cannot be
-    // confused.
-    let (call, period) = (ms(500), ms(50));
+    let period = ms(50);
     // Each case on a current-thread runtime of its own (one thread for
     // every task), both at once: the calls sleep, so they share no CPU.
     let run = move |placement| {
         std::thread::spawn(move || {
-            current_thread()
-                .block_on(ticker_during_call(placement, call, period))
+            current_thread().block_on(ticker_during_call(
+                placement,
+                secs(2),
+                period,
+            ))
         })
     };
     let (in_place, offloaded) =
@@ -43,11 +43,11 @@ fn claim_executors_blocking_offloaded() {
     let (in_place, offloaded) =
         (in_place.join().unwrap(), offloaded.join().unwrap());
 
-    // In place, the call holds the only runtime thread: the ticker's
-    // next tick comes at least the call's length after the last one.
+    // In place, the 2 s call holds the only runtime thread: the ticker's
+    // next tick comes at least 2 s after the last one.
     assert!(
-        in_place.largest_gap >= call,
-        "a blocking call in place should stall the ticker for {call:?}, \
+        in_place.largest_gap >= secs(2),
+        "a blocking call in place should stall the ticker for 2 s, \
          largest gap {:?}",
         in_place.largest_gap
     );
