@@ -80,7 +80,15 @@ pub async fn run(
     // Nothing left to hand out and nothing open: the broker will deliver
     // nothing more, and every job delivered is in a survivor's hands.
     // Stopped, each finishes (and records) what it holds before it exits.
-    results::wait_handed_out(&consumer, ACK_WAIT * 6).await;
+    // A scenario that never got there would show as missing jobs, which
+    // is the very verdict the claims read: say so instead.
+    let limit = ACK_WAIT * 6;
+    if !results::wait_handed_out(&consumer, limit).await {
+        queue::delete(js, &names).await; // the survivors die with `survivors`
+        anyhow::bail!(
+            "the broker still held jobs {limit:?} after the last publish"
+        );
+    }
     let (mut redelivered, mut duplicates) = (0, 0);
     let mut first_redelivery: Option<Duration> = None;
     for mut survivor in survivors {
