@@ -292,4 +292,35 @@ mod terminal {
         assert!(!watch.is_raw(), "the terminal is restored on exit");
         assert!(staircase(&watch.output).is_empty(), "{}", watch.text());
     }
+
+    /// `kill` (SIGTERM) or a closed terminal window (SIGHUP) while `watch`
+    /// waits for a key: it ends, and the shell it leaves is usable.
+    #[test]
+    fn a_signal_while_waiting_leaves_the_terminal_cooked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        tiny_course::make(root);
+        for signal in ["TERM", "HUP"] {
+            let mut watch = Session::start(root);
+            watch.expect("Enter: check again", 0, FIRST_CHECK);
+            watch.expect_raw(REPLY);
+            let pid = watch.child.process_id().expect("watch's process id");
+            let kill = std::process::Command::new("kill")
+                .arg(format!("-{signal}"))
+                .arg(pid.to_string())
+                .status()
+                .expect("kill runs");
+            assert!(kill.success(), "kill -{signal} {pid}: {kill}");
+            let status = watch.exit_status(REPLY);
+            assert!(
+                !status.success(),
+                "SIG{signal} is not a clean exit: {status:?}"
+            );
+            assert!(
+                !watch.is_raw(),
+                "SIG{signal} while waiting for a key left the terminal raw:\n{}",
+                watch.text()
+            );
+        }
+    }
 }

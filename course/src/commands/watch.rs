@@ -7,6 +7,7 @@
 //! (piped input, CI) they are lines on stdin.
 
 mod keys;
+mod signals;
 
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};

@@ -16,6 +16,7 @@ use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
 
 use super::Event;
+use super::signals::Deferred;
 
 /// How often the file events are looked at between keys.
 const TICK: Duration = Duration::from_millis(50);
@@ -23,9 +24,14 @@ const TICK: Duration = Duration::from_millis(50);
 /// Waits for a key or a file event, whichever comes first, with the
 /// terminal in raw mode only for the wait.
 pub(super) fn next_event(rx: &Receiver<Event>) -> io::Result<Event> {
-    let _raw = RawMode::enter()?;
+    let raw = RawMode::enter()?;
     let mut files_open = true;
     loop {
+        if raw.signals.arrived() {
+            // `raw` is dropped on the way out: the terminal is restored,
+            // then the signal ends the process.
+            return Ok(Event::Quit);
+        }
         if files_open {
             match rx.try_recv() {
                 Ok(event) => return Ok(event),
@@ -71,19 +77,25 @@ fn command(key: KeyEvent) -> Option<Event> {
 /// Whether this process put the terminal in raw mode, for the panic hook.
 static RAW: AtomicBool = AtomicBool::new(false);
 
-/// Raw mode while alive; dropping it restores the terminal.
+/// Raw mode while alive; dropping it restores the terminal, and then
+/// lets a SIGTERM or SIGHUP that came meanwhile take effect.
 #[derive(Debug)]
-struct RawMode;
+struct RawMode {
+    // Dropped after `drop` below has left raw mode.
+    signals: Deferred,
+}
 
 impl RawMode {
     fn enter() -> io::Result<Self> {
         restore_on_panic();
+        // Before raw mode: a signal from now on finds the terminal restored.
+        let signals = Deferred::catch()?;
         // Whatever is still buffered must reach the terminal cooked.
         io::stdout().flush()?;
         io::stderr().flush()?;
         terminal::enable_raw_mode()?;
         RAW.store(true, Ordering::SeqCst);
-        Ok(RawMode)
+        Ok(RawMode { signals })
     }
 }
 
