@@ -294,9 +294,10 @@ mod terminal {
     }
 
     /// `kill` (SIGTERM) or a closed terminal window (SIGHUP) while `watch`
-    /// waits for a key: it ends, and the shell it leaves is usable.
+    /// waits for a key: it ends, and the shell it leaves is usable. While it
+    /// checks, the signal still ends it at once.
     #[test]
-    fn a_signal_while_waiting_leaves_the_terminal_cooked() {
+    fn a_signal_ends_watch_and_leaves_the_terminal_cooked() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         tiny_course::make(root);
@@ -322,5 +323,38 @@ mod terminal {
                 watch.text()
             );
         }
+
+        // Busy with a check after a wait in raw mode: the signal still ends
+        // it at once, as if `watch` had no handler (the answer sleeps past
+        // the exercise's 1 s limit, so the check lasts over a second).
+        let mut watch = Session::start(root);
+        watch.expect("Enter: check again", 0, FIRST_CHECK);
+        watch.expect_raw(REPLY);
+        let from = watch.output.len();
+        tiny_course::write(
+            root,
+            "lessons/01-demo/src/exercises/double.rs",
+            "pub fn double(x: u32) -> u32 {\n    \
+             std::thread::sleep(std::time::Duration::from_secs(3));\n    \
+             x * 2\n}\n",
+        );
+        let deadline = Deadline::after(REPLY);
+        while watch.is_raw() {
+            assert!(!deadline.passed(), "no recheck:\n{}", watch.text());
+            thread::sleep(Duration::from_millis(10));
+        }
+        let pid = watch.child.process_id().expect("watch's process id");
+        let kill = std::process::Command::new("kill")
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(kill.success(), "kill {pid}: {kill}");
+        let status = watch.exit_status(REPLY);
+        assert!(!status.success(), "SIGTERM is not a clean exit: {status:?}");
+        let after = String::from_utf8_lossy(&watch.output[from..]).into_owned();
+        assert!(
+            !after.contains("stopped after 1 s"),
+            "SIGTERM during a check waited for the check to end:\n{after}"
+        );
     }
 }

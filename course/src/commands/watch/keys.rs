@@ -89,7 +89,7 @@ impl RawMode {
     fn enter() -> io::Result<Self> {
         restore_on_panic();
         // Before raw mode: a signal from now on finds the terminal restored.
-        let signals = Deferred::catch()?;
+        let signals = Deferred::catch();
         // Whatever is still buffered must reach the terminal cooked.
         io::stdout().flush()?;
         io::stderr().flush()?;

@@ -5,48 +5,81 @@
 //! the learner's shell raw: no echo, no line editing. So while the
 //! terminal is raw, [`Deferred`] only notes them; the wait sees the note
 //! and returns, the terminal is restored, and then the signal does what
-//! it would have done.
+//! it would have done. The rest of the time they act at once, as before.
+
+#[cfg(unix)]
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+#[cfg(unix)]
+use std::sync::{Arc, OnceLock};
+
+/// The process's handlers for SIGTERM and SIGHUP, installed once:
+/// signal-hook cannot give a signal its default action back, so they stay.
+#[cfg(unix)]
+#[derive(Debug)]
+struct Handlers {
+    /// The terminal is cooked: a signal acts at once.
+    cooked: Arc<AtomicBool>,
+    /// The signal that arrived while raw, or 0.
+    caught: Arc<AtomicUsize>,
+}
+
+#[cfg(unix)]
+static HANDLERS: OnceLock<Option<Handlers>> = OnceLock::new();
+
+/// `None` if a handler could not be installed: the signals then keep
+/// their default action, and may leave the terminal raw.
+#[cfg(unix)]
+fn install() -> Option<Handlers> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::flag;
+    let handlers = Handlers {
+        cooked: Arc::new(AtomicBool::new(true)),
+        caught: Arc::default(),
+    };
+    for signal in [SIGHUP, SIGTERM] {
+        let cooked = Arc::clone(&handlers.cooked);
+        flag::register_conditional_default(signal, cooked).ok()?;
+        let caught = Arc::clone(&handlers.caught);
+        let value = signal as usize; // signal numbers are positive
+        flag::register_usize(signal, caught, value).ok()?;
+    }
+    Some(handlers)
+}
 
 /// SIGTERM and SIGHUP noted, not acted on, while this lives; dropping it
 /// lets one that arrived take effect.
 #[cfg(unix)]
 #[derive(Debug)]
 pub(super) struct Deferred {
-    /// The signal that arrived, or 0.
-    caught: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    handlers: Vec<signal_hook::SigId>,
+    handlers: Option<&'static Handlers>,
 }
 
 #[cfg(unix)]
 impl Deferred {
-    pub(super) fn catch() -> std::io::Result<Self> {
-        use signal_hook::consts::{SIGHUP, SIGTERM};
-        let mut deferred = Deferred {
-            caught: Default::default(),
-            handlers: Vec::new(),
-        };
-        for signal in [SIGHUP, SIGTERM] {
-            let flag = std::sync::Arc::clone(&deferred.caught);
-            let value = signal as usize; // signal numbers are positive
-            let id = signal_hook::flag::register_usize(signal, flag, value)?;
-            deferred.handlers.push(id);
+    pub(super) fn catch() -> Self {
+        let handlers = HANDLERS.get_or_init(install).as_ref();
+        if let Some(handlers) = handlers {
+            handlers.cooked.store(false, Ordering::SeqCst);
         }
-        Ok(deferred)
+        Deferred { handlers }
     }
 
     /// Whether SIGTERM or SIGHUP has arrived.
     pub(super) fn arrived(&self) -> bool {
-        self.caught.load(std::sync::atomic::Ordering::SeqCst) != 0
+        self.handlers
+            .is_some_and(|h| h.caught.load(Ordering::SeqCst) != 0)
     }
 }
 
 #[cfg(unix)]
 impl Drop for Deferred {
     fn drop(&mut self) {
-        for id in self.handlers.drain(..) {
-            signal_hook::low_level::unregister(id);
-        }
-        let caught = self.caught.load(std::sync::atomic::Ordering::SeqCst);
+        let Some(handlers) = self.handlers else {
+            return;
+        };
+        // From here a signal acts at once; one noted before acts now.
+        handlers.cooked.store(true, Ordering::SeqCst);
+        let caught = handlers.caught.swap(0, Ordering::SeqCst);
         if let Ok(signal) = i32::try_from(caught)
             && signal != 0
         {
@@ -63,8 +96,8 @@ pub(super) struct Deferred;
 
 #[cfg(not(unix))]
 impl Deferred {
-    pub(super) fn catch() -> std::io::Result<Self> {
-        Ok(Deferred)
+    pub(super) fn catch() -> Self {
+        Deferred
     }
 
     pub(super) fn arrived(&self) -> bool {
