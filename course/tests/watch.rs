@@ -207,6 +207,17 @@ mod terminal {
             }
         }
 
+        /// Sends `watch` the signal `name` (`TERM`, `HUP`), as `kill` does.
+        fn signal(&self, name: &str) {
+            let pid = self.child.process_id().expect("watch's process id");
+            let kill = std::process::Command::new("kill")
+                .arg(format!("-{name}"))
+                .arg(pid.to_string())
+                .status()
+                .expect("kill runs");
+            assert!(kill.success(), "kill -{name} {pid}: {kill}");
+        }
+
         /// Types `keys` (no Enter) and returns where the reply starts.
         fn press(&mut self, keys: &[u8]) -> usize {
             let from = self.output.len();
@@ -305,13 +316,7 @@ mod terminal {
             let mut watch = Session::start(root);
             watch.expect("Enter: check again", 0, FIRST_CHECK);
             watch.expect_raw(REPLY);
-            let pid = watch.child.process_id().expect("watch's process id");
-            let kill = std::process::Command::new("kill")
-                .arg(format!("-{signal}"))
-                .arg(pid.to_string())
-                .status()
-                .expect("kill runs");
-            assert!(kill.success(), "kill -{signal} {pid}: {kill}");
+            watch.signal(signal);
             let status = watch.exit_status(REPLY);
             assert!(
                 !status.success(),
@@ -343,12 +348,7 @@ mod terminal {
             assert!(!deadline.passed(), "no recheck:\n{}", watch.text());
             thread::sleep(Duration::from_millis(10));
         }
-        let pid = watch.child.process_id().expect("watch's process id");
-        let kill = std::process::Command::new("kill")
-            .arg(pid.to_string())
-            .status()
-            .expect("kill runs");
-        assert!(kill.success(), "kill {pid}: {kill}");
+        watch.signal("TERM");
         let status = watch.exit_status(REPLY);
         assert!(!status.success(), "SIGTERM is not a clean exit: {status:?}");
         let after = String::from_utf8_lossy(&watch.output[from..]).into_owned();
